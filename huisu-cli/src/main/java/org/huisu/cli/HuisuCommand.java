@@ -1,0 +1,35 @@
+package org.huisu.cli;
+
+import org.huisu.cli.audit.AuditCommand;
+import org.huisu.cli.casefolder.CaseCommand;
+import org.huisu.cli.source.SourceCommand;
+import org.huisu.core.Tool;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code huisu}: the top of the command tree; alone, it prints its help. */
+@Command(name = "huisu",
+        resourceBundle = "org.huisu.cli.Messages",
+        mixinStandardHelpOptions = true,
+        versionProvider = HuisuCommand.Version.class,
+        subcommands = {CaseCommand.class, SourceCommand.class, AuditCommand.class})
+public final class HuisuCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Prints the tool's name and version. */
+    public static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {Tool.nameAndVersion() + " (Java " + Runtime.version() + ")"};
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.huisu.core.casefolder;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.huisu.core.HuisuException;
+
+/** The one place that knows a case folder's layout: case.db, audit.jsonl, objects/, reports/. */
+public final class CaseFolder {
+
+    public static final String DATABASE = "case.db";
+    public static final String AUDIT_LOG = "audit.jsonl";
+    public static final String OBJECTS = "objects";
+    public static final String REPORTS = "reports";
+
+    private final Path root;
+
+    private CaseFolder(Path root) {
+        this.root = root;
+    }
+
+    /**
+     * Makes the folder layout of a new case. The folder may exist if it is empty.
+     *
+     * @throws HuisuException when the folder is already a case or holds other files
+     */
+    public static CaseFolder create(Path folder) {
+        Path root = folder.toAbsolutePath().normalize();
+        if (Files.exists(root.resolve(DATABASE))) {
+            throw HuisuException.usage(root + " is already a case; open it instead of creating it again");
+        }
+        if (Files.exists(root) && !Files.isDirectory(root)) {
+            throw HuisuException.usage(root + " is a file, not a folder; choose a new folder for the case");
+        }
+        if (Files.isDirectory(root) && !isEmpty(root)) {
+            throw HuisuException.usage(root + " is not empty; choose a new or empty folder for the case");
+        }
+        try {
+            Files.createDirectories(root.resolve(OBJECTS));
+            Files.createDirectories(root.resolve(REPORTS));
+        } catch (IOException e) {
+            throw HuisuException.unreadable(root + ": cannot create the case folder (" + e.getMessage()
+                    + "); check the path and its permissions", e);
+        }
+        return new CaseFolder(root);
+    }
+
+    /**
+     * Opens an existing case.
+     *
+     * @throws HuisuException when the folder is missing or is not a case
+     */
+    public static CaseFolder open(Path folder) {
+        Path root = folder.toAbsolutePath().normalize();
+        if (!Files.isDirectory(root)) {
+            throw HuisuException.unreadable(root + " does not exist; create the case with 'huisu case init "
+                    + folder + "'");
+        }
+        if (!Files.isRegularFile(root.resolve(DATABASE))) {
+            throw HuisuException.unreadable(root + " is not a Huisu case (it has no " + DATABASE
+                    + "); give the folder made by 'huisu case init'");
+        }
+        return new CaseFolder(root);
+    }
+
+    /** True when the folder looks like a case, without opening it. */
+    public static boolean isCase(Path folder) {
+        return Files.isRegularFile(folder.resolve(DATABASE));
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path database() {
+        return root.resolve(DATABASE);
+    }
+
+    public Path auditLog() {
+        return root.resolve(AUDIT_LOG);
+    }
+
+    public Path objects() {
+        return root.resolve(OBJECTS);
+    }
+
+    public Path reports() {
+        return root.resolve(REPORTS);
+    }
+
+    private static boolean isEmpty(Path dir) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException e) {
+            throw HuisuException.unreadable(dir + ": cannot list the folder (" + e.getMessage() + ")", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return root.toString();
+    }
+}

@@ -1,0 +1,18 @@
+package org.huisu.core.model;
+
+import java.util.List;
+
+/**
+ * An edge of the provenance graph, with the linker that made it, how sure it is, a sentence a
+ * judge can read, and the artifacts it rests on.
+ */
+public record Relation(
+        Long id,
+        RelationKind kind,
+        NodeRef from,
+        NodeRef to,
+        String linker,
+        double confidence,
+        String explanation,
+        List<Long> evidence) {
+}

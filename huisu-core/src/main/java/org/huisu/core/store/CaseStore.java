@@ -1,0 +1,549 @@
+package org.huisu.core.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.flywaydb.core.Flyway;
+import org.huisu.core.Json;
+import org.huisu.core.Timestamps;
+import org.huisu.core.hash.HashAlgorithm;
+import org.huisu.core.model.Activity;
+import org.huisu.core.model.ActivityKind;
+import org.huisu.core.model.Actor;
+import org.huisu.core.model.ActorKind;
+import org.huisu.core.model.Artifact;
+import org.huisu.core.model.ArtifactKind;
+import org.huisu.core.model.Category;
+import org.huisu.core.model.Custody;
+import org.huisu.core.model.ExtractionError;
+import org.huisu.core.model.FileTimes;
+import org.huisu.core.model.Finding;
+import org.huisu.core.model.Hashes;
+import org.huisu.core.model.NodeRef;
+import org.huisu.core.model.NodeType;
+import org.huisu.core.model.Ownership;
+import org.huisu.core.model.Phase;
+import org.huisu.core.model.Relation;
+import org.huisu.core.model.RelationKind;
+import org.huisu.core.model.Source;
+import org.huisu.core.model.SourceKind;
+import org.huisu.core.model.Stage;
+
+/**
+ * The case's single results store over JDBC: SQLite in the case folder by default, PostgreSQL
+ * for a team. The schema comes from Flyway migrations. One connection; not for concurrent use by
+ * several threads.
+ */
+public final class CaseStore implements AutoCloseable {
+
+    // JUL loggers are held weakly by their manager: keep this one so its level sticks
+    private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
+
+    static {
+        FLYWAY_LOG.setLevel(Level.WARNING);
+    }
+
+    /** The newest migration's version; opening a store at this version skips Flyway. */
+    static final int SCHEMA_VERSION = 1;
+
+    private final Connection connection;
+    private final SqlDialect dialect;
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
+
+    private CaseStore(Connection connection, SqlDialect dialect) {
+        this.connection = connection;
+        this.dialect = dialect;
+    }
+
+    /**
+     * Opens the SQLite store of a case folder, upgrading its schema.
+     *
+     * @param create whether an empty database may be given the schema; when false, a database
+     *     that is not a case's is refused untouched
+     */
+    public static CaseStore openSqlite(Path database, boolean create) {
+        return open("jdbc:sqlite:" + database, null, null, create);
+    }
+
+    /** Opens a store by JDBC URL, creating (if allowed) or upgrading its schema. */
+    public static CaseStore open(String jdbcUrl, String user, String password, boolean create) {
+        SqlDialect dialect = SqlDialect.forUrl(jdbcUrl);
+        int version = create ? 0 : requireCaseSchema(jdbcUrl, user, password);
+        if (version < SCHEMA_VERSION) {
+            // Flyway takes most of a second to start: only when the schema needs it
+            migrate(jdbcUrl, user, password, dialect);
+        }
+        try {
+            Connection c = DriverManager.getConnection(jdbcUrl, user, password);
+            if (dialect == SqlDialect.SQLITE) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("PRAGMA foreign_keys = ON");
+                    s.execute("PRAGMA journal_mode = WAL");
+                    s.execute("PRAGMA synchronous = FULL");
+                    s.execute("PRAGMA busy_timeout = 30000");
+                }
+            }
+            return new CaseStore(c, dialect);
+        } catch (SQLException e) {
+            throw new StoreException("cannot open the case database " + jdbcUrl, e);
+        }
+    }
+
+    /**
+     * Refuses, without changing it, a database that Huisu did not make; returns its schema version.
+     */
+    private static int requireCaseSchema(String url, String user, String password) {
+        try (Connection c = DriverManager.getConnection(url, user, password)) {
+            boolean history = false;
+            boolean info = false;
+            try (ResultSet tables = c.getMetaData().getTables(null, null, "%", null)) {
+                while (tables.next()) {
+                    String name = tables.getString("TABLE_NAME");
+                    history |= name.equalsIgnoreCase("schema_history");
+                    info |= name.equalsIgnoreCase("case_info");
+                }
+            }
+            if (!history || !info) {
+                throw new NotACaseDatabaseException(url + " holds no Huisu case");
+            }
+            int version = 0;
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT version FROM schema_history WHERE success = TRUE")) {
+                while (rs.next()) {
+                    String v = rs.getString(1);
+                    if (v != null && v.matches("\\d+")) {
+                        version = Math.max(version, Integer.parseInt(v));
+                    }
+                }
+            }
+            return version;
+        } catch (SQLException e) {
+            throw new NotACaseDatabaseException(url + " cannot be read as a database (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The database exists but is not a Huisu case database. */
+    public static final class NotACaseDatabaseException extends RuntimeException {
+        NotACaseDatabaseException(String message) {
+            super(message);
+        }
+    }
+
+    private static void migrate(String url, String user, String password, SqlDialect dialect) {
+        Flyway.configure(CaseStore.class.getClassLoader())
+                .dataSource(url, user, password)
+                .locations("classpath:org/huisu/core/store/migration")
+                .placeholders(Map.of("id_pk", dialect.idPrimaryKey()))
+                .table("schema_history")
+                .load()
+                .migrate();
+    }
+
+    public SqlDialect dialect() {
+        return dialect;
+    }
+
+    // ---------------------------------------------------------------- transactions
+
+    /** Work against the store that may fail with SQL errors. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run() throws Exception;
+    }
+
+    /**
+     * Runs the work in one transaction: all of it is stored, or none of it.
+     */
+    public <T> T inTransaction(Work<T> work) throws Exception {
+        boolean outer = connection.getAutoCommit();
+        if (!outer) {
+            return work.run();
+        }
+        connection.setAutoCommit(false);
+        try {
+            T result = work.run();
+            connection.commit();
+            return result;
+        } catch (Exception | Error e) {
+            try {
+                connection.rollback();
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            throw e;
+        } finally {
+            try {
+                connection.setAutoCommit(true);
+            } catch (SQLException ignored) {
+                // the connection is gone; the next use reports it
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- case information
+
+    public Optional<String> info(String name) {
+        return query("SELECT value FROM case_info WHERE name = ?", rs -> rs.getString(1), name)
+                .stream().findFirst();
+    }
+
+    public void putInfo(String name, String value) {
+        int updated = update("UPDATE case_info SET value = ? WHERE name = ?", value, name);
+        if (updated == 0) {
+            update("INSERT INTO case_info (name, value) VALUES (?, ?)", name, value);
+        }
+    }
+
+    // ---------------------------------------------------------------- sources
+
+    public Source insertSource(Source s) {
+        long id = insertReturningId("INSERT INTO sources (label, kind, locator, examiner, acquired, utc_offset,"
+                        + " items, bytes, errors, hash_algorithms, manifest_sha256, copied, attributes)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                s.label(), s.kind().name(), s.locator(), s.examiner(), Timestamps.format(s.acquired()),
+                s.utcOffset(), s.items(), s.bytes(), s.errors(), HashAlgorithm.labels(s.hashAlgorithms()),
+                s.manifestSha256(), s.copied(), Json.writeMapOrNull(s.attributes()));
+        return new Source(id, s.label(), s.kind(), s.locator(), s.examiner(), s.acquired(), s.utcOffset(),
+                s.items(), s.bytes(), s.errors(), s.hashAlgorithms(), s.manifestSha256(), s.copied(),
+                s.attributes());
+    }
+
+    /** Records the final counts and the manifest hash that seals the source. */
+    public void sealSource(long id, long items, long bytes, long errors, String manifestSha256,
+            Map<String, Object> attributes) {
+        update("UPDATE sources SET items = ?, bytes = ?, errors = ?, manifest_sha256 = ?, attributes = ?"
+                + " WHERE id = ?", items, bytes, errors, manifestSha256, Json.writeMapOrNull(attributes), id);
+    }
+
+    private static final String SOURCE_COLUMNS = "id, label, kind, locator, examiner, acquired, utc_offset,"
+            + " items, bytes, errors, hash_algorithms, manifest_sha256, copied, attributes";
+
+    public List<Source> sources() {
+        return query("SELECT " + SOURCE_COLUMNS + " FROM sources ORDER BY id", CaseStore::source);
+    }
+
+    public Optional<Source> source(long id) {
+        return query("SELECT " + SOURCE_COLUMNS + " FROM sources WHERE id = ?", CaseStore::source, id)
+                .stream().findFirst();
+    }
+
+    public Optional<Source> sourceByLabel(String label) {
+        return query("SELECT " + SOURCE_COLUMNS + " FROM sources WHERE label = ?", CaseStore::source, label)
+                .stream().findFirst();
+    }
+
+    public List<Source> sourcesWithManifest(String manifestSha256) {
+        return query("SELECT " + SOURCE_COLUMNS + " FROM sources WHERE manifest_sha256 = ? ORDER BY id",
+                CaseStore::source, manifestSha256);
+    }
+
+    private static Source source(ResultSet rs) throws SQLException {
+        return new Source(rs.getLong(1), rs.getString(2), SourceKind.valueOf(rs.getString(3)), rs.getString(4),
+                rs.getString(5), Timestamps.parse(rs.getString(6)), rs.getString(7), rs.getLong(8),
+                rs.getLong(9), rs.getLong(10), HashAlgorithm.parseList(rs.getString(11)), rs.getString(12),
+                rs.getBoolean(13), Json.readMap(rs.getString(14)));
+    }
+
+    // ---------------------------------------------------------------- artifacts
+
+    public long insertArtifact(Artifact a) {
+        Hashes h = a.hashes() == null ? Hashes.NONE : a.hashes();
+        FileTimes t = a.times() == null ? FileTimes.NONE : a.times();
+        Ownership o = a.ownership() == null ? Ownership.NONE : a.ownership();
+        return insertReturningId("INSERT INTO artifacts (source_id, parent_id, kind, locator, name, size,"
+                        + " sha256, md5, sha1, media_type, modified, changed, accessed, created, owner,"
+                        + " owner_group, mode, link_target, stored, attributes)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                a.sourceId(), a.parentId(), a.kind().name(), a.locator(), a.name(), a.size(), h.sha256(),
+                h.md5(), h.sha1(), a.mediaType(), Timestamps.format(t.modified()),
+                Timestamps.format(t.changed()), Timestamps.format(t.accessed()), Timestamps.format(t.created()),
+                o.owner(), o.group(), o.mode(), a.linkTarget(), a.stored(), Json.writeMapOrNull(a.attributes()));
+    }
+
+    public Optional<Long> artifactId(long sourceId, String locator) {
+        return query("SELECT id FROM artifacts WHERE source_id = ? AND locator = ?", rs -> rs.getLong(1),
+                sourceId, locator).stream().findFirst();
+    }
+
+    private static final String ARTIFACT_COLUMNS = "id, source_id, parent_id, kind, locator, name, size,"
+            + " sha256, md5, sha1, media_type, modified, changed, accessed, created, owner, owner_group, mode,"
+            + " link_target, stored, attributes";
+
+    public Optional<Artifact> artifact(long id) {
+        return query("SELECT " + ARTIFACT_COLUMNS + " FROM artifacts WHERE id = ?", CaseStore::artifact, id)
+                .stream().findFirst();
+    }
+
+    public List<Artifact> artifactsWithSha256(String sha256) {
+        return query("SELECT " + ARTIFACT_COLUMNS + " FROM artifacts WHERE sha256 = ? ORDER BY id",
+                CaseStore::artifact, sha256);
+    }
+
+    /** Streams a source's artifacts in code-point order of their locators, without holding them all. */
+    public void forEachArtifact(long sourceId, Consumer<Artifact> action) {
+        String sql = "SELECT " + ARTIFACT_COLUMNS + " FROM artifacts WHERE source_id = ? ORDER BY "
+                + dialect.orderByBytes("locator");
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setFetchSize(1000);
+            ps.setLong(1, sourceId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    action.accept(artifact(rs));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the artifacts of source " + sourceId, e);
+        }
+    }
+
+    public long countArtifacts(long sourceId) {
+        return query("SELECT COUNT(*) FROM artifacts WHERE source_id = ?", rs -> rs.getLong(1), sourceId).get(0);
+    }
+
+    private static Artifact artifact(ResultSet rs) throws SQLException {
+        return new Artifact(rs.getLong(1), rs.getLong(2), nullableLong(rs, 3), ArtifactKind.valueOf(rs.getString(4)),
+                rs.getString(5), rs.getString(6), nullableLong(rs, 7),
+                new Hashes(rs.getString(8), rs.getString(9), rs.getString(10)), rs.getString(11),
+                new FileTimes(Timestamps.parse(rs.getString(12)), Timestamps.parse(rs.getString(13)),
+                        Timestamps.parse(rs.getString(14)), Timestamps.parse(rs.getString(15))),
+                new Ownership(rs.getString(16), rs.getString(17), rs.getString(18)), rs.getString(19),
+                rs.getBoolean(20), Json.readMap(rs.getString(21)));
+    }
+
+    // ---------------------------------------------------------------- custody and errors
+
+    public void insertCustody(Custody c) {
+        insertReturningId("INSERT INTO custody (source_id, event, examiner, os_user, machine, tool, at_time,"
+                        + " utc_offset, locator, manifest_sha256, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                c.sourceId(), c.event(), c.examiner(), c.osUser(), c.machine(), c.tool(),
+                Timestamps.format(c.time()), c.utcOffset(), c.locator(), c.manifestSha256(),
+                Json.writeMapOrNull(c.details()));
+    }
+
+    public List<Custody> custody(long sourceId) {
+        return query("SELECT id, source_id, event, examiner, os_user, machine, tool, at_time, utc_offset,"
+                        + " locator, manifest_sha256, details FROM custody WHERE source_id = ? ORDER BY id",
+                rs -> new Custody(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), Timestamps.parse(rs.getString(8)), rs.getString(9),
+                        rs.getString(10), rs.getString(11), Json.readMap(rs.getString(12))), sourceId);
+    }
+
+    public void insertError(ExtractionError e) {
+        insertReturningId("INSERT INTO extraction_errors (source_id, artifact_id, locator, phase, plugin, code,"
+                        + " message, occurred) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                e.sourceId(), e.artifactId(), e.locator(), e.phase().name(), e.plugin(), e.code(), e.message(),
+                Timestamps.format(e.occurred()));
+    }
+
+    public List<ExtractionError> errors(long sourceId) {
+        return query("SELECT id, source_id, artifact_id, locator, phase, plugin, code, message, occurred"
+                        + " FROM extraction_errors WHERE source_id = ? ORDER BY id",
+                rs -> new ExtractionError(rs.getLong(1), rs.getLong(2), nullableLong(rs, 3), rs.getString(4),
+                        Phase.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
+                        Timestamps.parse(rs.getString(9))), sourceId);
+    }
+
+    // ---------------------------------------------------------------- findings
+
+    public long insertFinding(Finding f) {
+        return insertReturningId("INSERT INTO findings (artifact_id, category, count, confidence, detector, details)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)", f.artifactId(), f.category().name(), f.count(),
+                f.confidence(), f.detector(), Json.writeMapOrNull(f.details()));
+    }
+
+    public List<Finding> findings(Category category) {
+        String where = category == null ? "" : " WHERE category = ?";
+        Object[] args = category == null ? new Object[0] : new Object[] {category.name()};
+        return query("SELECT id, artifact_id, category, count, confidence, detector, details FROM findings"
+                        + where + " ORDER BY id",
+                rs -> new Finding(rs.getLong(1), rs.getLong(2), Category.valueOf(rs.getString(3)), rs.getInt(4),
+                        rs.getDouble(5), rs.getString(6), Json.readMap(rs.getString(7))), args);
+    }
+
+    // ---------------------------------------------------------------- actors
+
+    /** Stores an actor, or adds the addresses to the actor of the same kind and name. */
+    public long upsertActor(Actor a) {
+        long id = query("SELECT id FROM actors WHERE kind = ? AND name = ?", rs -> rs.getLong(1),
+                a.kind().name(), a.name()).stream().findFirst()
+                .orElseGet(() -> insertReturningId("INSERT INTO actors (kind, name, attributes) VALUES (?, ?, ?)",
+                        a.kind().name(), a.name(), Json.writeMapOrNull(a.attributes())));
+        for (String address : a.addresses()) {
+            if (query("SELECT 1 FROM actor_addresses WHERE actor_id = ? AND address = ?", rs -> 1, id, address)
+                    .isEmpty()) {
+                update("INSERT INTO actor_addresses (actor_id, address) VALUES (?, ?)", id, address);
+            }
+        }
+        return id;
+    }
+
+    public List<Actor> actors() {
+        return query("SELECT id, kind, name, attributes FROM actors ORDER BY id", rs -> new Actor(rs.getLong(1),
+                ActorKind.valueOf(rs.getString(2)), rs.getString(3), addresses(rs.getLong(1)),
+                Json.readMap(rs.getString(4))));
+    }
+
+    private List<String> addresses(long actorId) {
+        return query("SELECT address FROM actor_addresses WHERE actor_id = ? ORDER BY address",
+                rs -> rs.getString(1), actorId);
+    }
+
+    // ---------------------------------------------------------------- activities
+
+    public long insertActivity(Activity a) {
+        return insertReturningId("INSERT INTO activities (kind, stage, started, ended, actor_id, evidence_id,"
+                        + " extractor, subject, attributes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                a.kind().name(), a.stage() == null ? null : a.stage().name(), Timestamps.format(a.started()),
+                Timestamps.format(a.ended()), a.actorId(), a.evidenceArtifactId(), a.extractor(), a.subject(),
+                Json.writeMapOrNull(a.attributes()));
+    }
+
+    public List<Activity> activities(ActivityKind kind) {
+        String where = kind == null ? "" : " WHERE kind = ?";
+        Object[] args = kind == null ? new Object[0] : new Object[] {kind.name()};
+        return query("SELECT id, kind, stage, started, ended, actor_id, evidence_id, extractor, subject, attributes"
+                        + " FROM activities" + where + " ORDER BY started, id",
+                rs -> new Activity(rs.getLong(1), ActivityKind.valueOf(rs.getString(2)),
+                        rs.getString(3) == null ? null : Stage.valueOf(rs.getString(3)),
+                        Timestamps.parse(rs.getString(4)), Timestamps.parse(rs.getString(5)), nullableLong(rs, 6),
+                        nullableLong(rs, 7), rs.getString(8), rs.getString(9), Json.readMap(rs.getString(10))),
+                args);
+    }
+
+    // ---------------------------------------------------------------- relations
+
+    public long insertRelation(Relation r) {
+        long id = insertReturningId("INSERT INTO relations (kind, from_type, from_id, to_type, to_id, linker,"
+                        + " confidence, explanation) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                r.kind().name(), r.from().type().name(), r.from().id(), r.to().type().name(), r.to().id(),
+                r.linker(), r.confidence(), r.explanation());
+        for (Long artifactId : r.evidence()) {
+            update("INSERT INTO relation_evidence (relation_id, artifact_id) VALUES (?, ?)", id, artifactId);
+        }
+        return id;
+    }
+
+    /** Relations that start or end at the node. */
+    public List<Relation> relationsOf(NodeRef node) {
+        return query("SELECT id, kind, from_type, from_id, to_type, to_id, linker, confidence, explanation"
+                        + " FROM relations WHERE (from_type = ? AND from_id = ?) OR (to_type = ? AND to_id = ?)"
+                        + " ORDER BY id",
+                rs -> new Relation(rs.getLong(1), RelationKind.valueOf(rs.getString(2)),
+                        new NodeRef(NodeType.valueOf(rs.getString(3)), rs.getLong(4)),
+                        new NodeRef(NodeType.valueOf(rs.getString(5)), rs.getLong(6)), rs.getString(7),
+                        rs.getDouble(8), rs.getString(9), relationEvidence(rs.getLong(1))),
+                node.type().name(), node.id(), node.type().name(), node.id());
+    }
+
+    private List<Long> relationEvidence(long relationId) {
+        return query("SELECT artifact_id FROM relation_evidence WHERE relation_id = ? ORDER BY artifact_id",
+                rs -> rs.getLong(1), relationId);
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    @FunctionalInterface
+    private interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private PreparedStatement prepared(String sql) throws SQLException {
+        PreparedStatement ps = statements.get(sql);
+        if (ps == null) {
+            ps = connection.prepareStatement(sql);
+            statements.put(sql, ps);
+        }
+        return ps;
+    }
+
+    private <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
+        try {
+            PreparedStatement ps = prepared(sql);
+            bind(ps, args);
+            List<T> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(mapper.map(rs));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new StoreException("case database query failed", e);
+        }
+    }
+
+    private int update(String sql, Object... args) {
+        try {
+            PreparedStatement ps = prepared(sql);
+            bind(ps, args);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("case database update failed", e);
+        }
+    }
+
+    private long insertReturningId(String sql, Object... args) {
+        try {
+            PreparedStatement ps = prepared(sql + " RETURNING id");
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("case database insert failed", e);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            Object v = args[i];
+            if (v == null) {
+                ps.setNull(i + 1, Types.NULL);
+            } else if (v instanceof Boolean b) {
+                ps.setBoolean(i + 1, b);
+            } else if (v instanceof Long l) {
+                ps.setLong(i + 1, l);
+            } else if (v instanceof Integer n) {
+                ps.setInt(i + 1, n);
+            } else if (v instanceof Double d) {
+                ps.setDouble(i + 1, d);
+            } else if (v instanceof Instant t) {
+                ps.setString(i + 1, Timestamps.format(t));
+            } else {
+                ps.setString(i + 1, v.toString());
+            }
+        }
+    }
+
+    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    @Override
+    public void close() {
+        try {
+            for (PreparedStatement ps : statements.values()) {
+                ps.close();
+            }
+            connection.close();
+        } catch (SQLException e) {
+            throw new StoreException("cannot close the case database", e);
+        }
+    }
+}
