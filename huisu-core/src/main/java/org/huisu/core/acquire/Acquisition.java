@@ -169,6 +169,10 @@ public final class Acquisition {
         details.put("finished", Timestamps.format(finished));
         details.put("manifestObject", theCase.folder().root().relativize(
                 theCase.objects().path(manifestSha256)).toString());
+        if (counts.links() > 0) {
+            details.put("linkAccessTimes", "reading a symbolic link's target updates the link's own access time;"
+                    + " the access time recorded for each link is the one it had before");
+        }
         if (!same.isEmpty()) {
             details.put("sameManifestAs", same.stream().map(Source::label).toList());
         }

@@ -3,7 +3,6 @@ package org.huisu.core.acquire;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -65,11 +64,9 @@ public final class SourceKindProbe {
     }
 
     private boolean anyPackageFolder(Path parent) throws IOException {
-        try (DirectoryStream<Path> children = Files.newDirectoryStream(parent, Files::isDirectory)) {
-            for (Path child : children) {
-                if (looksLikePackage(child)) {
-                    return true;
-                }
+        for (EvidenceFiles.DirectoryEntry e : files.list(parent)) {
+            if (e.name() != null && looksLikePackage(parent.resolve(e.name()))) {
+                return true;
             }
         }
         return false;

@@ -297,6 +297,8 @@ final class TreeWalk {
             Map<String, Object> attributes) {
         String target;
         try {
+            // readlink(2) updates the link's own access time, which no open flag prevents; the
+            // time recorded is the one stat gave before
             target = Files.readSymbolicLink(path).toString();
         } catch (IOException e) {
             put(problem(locator, e, "the link's target could not be read"));
@@ -304,7 +306,7 @@ final class TreeWalk {
         }
         Path resolved = path.getParent().resolve(target).normalize();
         attributes.put("pointsOutsideSource", !resolved.startsWith(root));
-        emit(entry(ArtifactKind.SYMLINK, locator, name, stat, null, attributes), parent, null);
+        emit(entry(ArtifactKind.SYMLINK, locator, name, stat, null, attributes, false, target), parent, null);
     }
 
     private void submit(Path path, String locator, String parent, EntryStat stat) throws InterruptedException {
@@ -353,7 +355,7 @@ final class TreeWalk {
                             + " of the bytes read and may not match the file now; acquire again from a quiet copy");
                 }
                 emit(entry(ArtifactKind.FILE, locator, name, before, Hashes.of(hashed.digests()), attributes,
-                        stored), parent, problem);
+                        stored, null), parent, problem);
             } finally {
                 if (pending != null) {
                     pending.close();
@@ -387,19 +389,11 @@ final class TreeWalk {
 
     private Artifact entry(ArtifactKind kind, String locator, String name, EntryStat stat, Hashes hashes,
             Map<String, Object> attributes) {
-        return entry(kind, locator, name, stat, hashes, attributes, false);
+        return entry(kind, locator, name, stat, hashes, attributes, false, null);
     }
 
     private Artifact entry(ArtifactKind kind, String locator, String name, EntryStat stat, Hashes hashes,
-            Map<String, Object> attributes, boolean stored) {
-        String linkTarget = null;
-        if (kind == ArtifactKind.SYMLINK) {
-            try {
-                linkTarget = Files.readSymbolicLink(root.resolve(locator.substring(1))).toString();
-            } catch (IOException e) {
-                linkTarget = null;
-            }
-        }
+            Map<String, Object> attributes, boolean stored, String linkTarget) {
         return new Artifact(null, source.id(), null, kind, locator, name,
                 kind == ArtifactKind.FILE ? stat.size() : null, hashes == null ? Hashes.NONE : hashes, null,
                 stat.times(), stat.ownership(), linkTarget, stored, attributes);

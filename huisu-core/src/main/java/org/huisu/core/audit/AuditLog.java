@@ -189,10 +189,8 @@ public final class AuditLog {
                         return AuditVerification.broken(line, line - 1, "line " + (line - 1)
                                 + " was inserted: line " + line + " follows line " + (line - 2) + " directly", null);
                     }
-                    String why = seq > line
-                            ? "line " + line + " holds entry #" + seq + ": entries #" + line
-                                    + (seq - 1 > line ? "-#" + (seq - 1) : "") + " were removed"
-                            : "line " + line + " holds entry #" + seq + ": entries were reordered or inserted";
+                    String why = "line " + line + " holds entry #" + seq + " where entry #" + line
+                            + " belongs: entries were removed, moved or inserted";
                     return AuditVerification.broken(line, line, why, null);
                 }
                 if (!prev.equals(previousHash)) {
