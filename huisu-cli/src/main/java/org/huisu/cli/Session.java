@@ -29,7 +29,9 @@ public final class Session {
         this.out = out;
         this.err = err;
         this.env = env;
-        this.messages = ResourceBundle.getBundle("org.huisu.cli.Messages", locale(env));
+        // no fallback to the JVM's default locale: English is the base bundle, not a guess
+        this.messages = ResourceBundle.getBundle("org.huisu.cli.Messages", locale(env),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT));
     }
 
     /** The UI language: {@code HUISU_LANG}, else the locale variables, English by default. */

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.huisu.core.model.SourceKind;
 
@@ -86,7 +87,14 @@ public final class SourceKindProbe {
         pending.add(dir);
         while (!pending.isEmpty() && seen < LOG_SAMPLE) {
             Path current = pending.poll();
-            for (EvidenceFiles.DirectoryEntry e : files.list(current)) {
+            List<EvidenceFiles.DirectoryEntry> entries;
+            try {
+                entries = files.list(current);
+            } catch (IOException unreadable) {
+                // acquisition records it; the probe looks at what it can read
+                continue;
+            }
+            for (EvidenceFiles.DirectoryEntry e : entries) {
                 if (e.name() == null) {
                     continue;
                 }
@@ -107,8 +115,13 @@ public final class SourceKindProbe {
         return seen > 0 && logs * 10 >= seen * 8;
     }
 
-    private boolean startsLikeLog(Path file) throws IOException {
-        byte[] head = head(file, 512);
+    private boolean startsLikeLog(Path file) {
+        byte[] head;
+        try {
+            head = head(file, 512);
+        } catch (IOException unreadable) {
+            return false;
+        }
         if (isArchive(head)) {
             return false;
         }

@@ -227,6 +227,8 @@ final class TreeWalk {
     private void walkTree(EntryStat top) throws InterruptedException {
         Long device = top.device();
         emit(entry(ArtifactKind.DIRECTORY, "/", "", top, null, top.attributes()), null, null);
+        progress.discovered(1, 0);
+        progress.finishedItems(1);
         Deque<Dir> pending = new ArrayDeque<>();
         pending.push(new Dir(root, "/"));
         while (!pending.isEmpty() && !cancelled) {
