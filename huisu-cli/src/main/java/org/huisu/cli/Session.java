@@ -4,9 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 import org.huisu.core.casefolder.Case;
+import org.huisu.core.i18n.Messages;
 import org.huisu.core.progress.Progress;
 import org.huisu.core.progress.Terminals;
 import org.huisu.cli.terminal.TerminalProgress;
@@ -17,10 +16,13 @@ import org.huisu.cli.terminal.TerminalProgress;
  */
 public final class Session {
 
+    /** The command line's messages, also picocli's for usage help. */
+    static final String BUNDLE = "org.huisu.cli.Messages";
+
     private final PrintWriter out;
     private final PrintWriter err;
     private final Map<String, String> env;
-    private final ResourceBundle messages;
+    private final Locale language;
     private Case openedCase;
     private String examiner;
     private String outcome;
@@ -29,9 +31,8 @@ public final class Session {
         this.out = out;
         this.err = err;
         this.env = env;
-        // no fallback to the JVM's default locale: English is the base bundle, not a guess
-        this.messages = ResourceBundle.getBundle("org.huisu.cli.Messages", locale(env),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT));
+        Messages.useLanguage(locale(env));
+        this.language = Messages.language();
     }
 
     /** The UI language: {@code HUISU_LANG}, else the locale variables, English by default. */
@@ -57,19 +58,13 @@ public final class Session {
         return env.get(name);
     }
 
-    /** A message of the UI in the session's language, formatted with {@link String#format}. */
+    /** A message of the command line in the session's language, formatted with {@link String#format}. */
     public String text(String key, Object... args) {
-        String pattern;
-        try {
-            pattern = messages.getString(key);
-        } catch (MissingResourceException e) {
-            throw new IllegalStateException("message '" + key + "' is missing from the bundle", e);
-        }
-        return args.length == 0 ? pattern : String.format(messages.getLocale(), pattern, args);
+        return Messages.format(BUNDLE, key, args);
     }
 
     public Locale locale() {
-        return messages.getLocale().getLanguage().isEmpty() ? Locale.ENGLISH : messages.getLocale();
+        return language;
     }
 
     /** Opens a case and remembers it, so that this run is audited there. */

@@ -253,5 +253,6 @@ class CommandLineTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("已将“服务器-01”固定为证据源 1").contains("条目");
         assertThat(zh.run("source", "list", caseFolder).out()).contains("简称").contains("服务器-01");
+        assertThat(zh.run("source", "add", caseFolder, tmp.resolve("无").toString()).err()).contains("不存在");
     }
 }

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.huisu.core.ExitStatus;
 import org.huisu.core.HuisuException;
+import org.huisu.core.i18n.Messages;
 import org.huisu.core.Timestamps;
 import org.huisu.core.Tool;
 import org.huisu.core.casefolder.Case;
@@ -74,13 +75,13 @@ public final class Acquisition {
     public Result run(Request request) {
         Path locator = request.locator().toAbsolutePath().normalize();
         if (!Files.exists(locator)) {
-            throw HuisuException.unreadable(locator + " does not exist; check the path and that the evidence is mounted");
+            throw HuisuException.unreadable(Messages.core("acquire.missing", locator));
         }
         Path root;
         try {
             root = locator.toRealPath();
         } catch (IOException e) {
-            throw HuisuException.unreadable(locator + " cannot be resolved (" + e.getMessage() + "); check the path", e);
+            throw HuisuException.unreadable(Messages.core("acquire.unresolvable", locator, e.getMessage()), e);
         }
         String label = request.label() != null ? request.label() : defaultLabel(root);
         checkLabel(label);
@@ -98,9 +99,8 @@ public final class Acquisition {
         } catch (Exception e) {
             if (diskFull(e)) {
                 long free = theCase.folder().root().toFile().getUsableSpace();
-                throw new HuisuException(ExitStatus.UNREADABLE_INPUT, theCase.folder().root()
-                        + ": the disk holding the case is full (" + (free >> 20) + " MiB free); free space or move"
-                        + " the case, then run the command again; nothing of this acquisition was recorded", e);
+                throw new HuisuException(ExitStatus.UNREADABLE_INPUT,
+                        Messages.core("acquire.diskFull", theCase.folder().root(), free >> 20), e);
             }
             if (e instanceof RuntimeException r) {
                 throw r;
@@ -139,9 +139,8 @@ public final class Acquisition {
         List<Source> same = store.sourcesWithManifest(manifestSha256);
         if (!same.isEmpty() && !request.again()) {
             Source first = same.get(0);
-            throw HuisuException.usage(request.locator() + ": this evidence was already acquired as source '"
-                    + first.label() + "' on " + Timestamps.forDisplay(Timestamps.format(first.acquired()))
-                    + " (the same manifest, sha256 " + manifestSha256 + "); add --again to record a second acquisition");
+            throw HuisuException.usage(Messages.core("acquire.duplicate", request.locator(), first.label(),
+                    Timestamps.forDisplay(Timestamps.format(first.acquired())), manifestSha256));
         }
 
         Instant finished = Instant.now();
@@ -194,12 +193,11 @@ public final class Acquisition {
 
     private void checkLabel(String label) {
         if (!LABEL.matcher(label).matches()) {
-            throw HuisuException.usage("'" + label + "' cannot be a source label; use letters, digits, '.', '_' and"
-                    + " '-', starting with a letter or digit");
+            throw HuisuException.usage(Messages.core("acquire.badLabel", label));
         }
         theCase.store().sourceByLabel(label).ifPresent(existing -> {
-            throw HuisuException.usage("the label '" + label + "' is already used by source " + existing.id()
-                    + " (" + existing.locator() + "); choose another with --label");
+            throw HuisuException.usage(Messages.core("acquire.labelTaken", label, existing.id(),
+                    existing.locator()));
         });
     }
 
@@ -211,8 +209,7 @@ public final class Acquisition {
             caseRoot = theCase.folder().root();
         }
         if (caseRoot.startsWith(root) || root.startsWith(caseRoot)) {
-            throw HuisuException.usage(root + " and the case folder " + caseRoot + " overlap; keep the case outside"
-                    + " the evidence (and the evidence outside the case) so that acquiring changes nothing in it");
+            throw HuisuException.usage(Messages.core("acquire.overlap", root, caseRoot));
         }
     }
 
@@ -220,10 +217,9 @@ public final class Acquisition {
         try {
             return new SourceKindProbe(files).probe(root);
         } catch (AccessDeniedException e) {
-            throw HuisuException.unreadable(root + " cannot be read (permission denied); run Huisu as a user who may"
-                    + " read the evidence", e);
+            throw HuisuException.unreadable(Messages.core("acquire.permissionDenied", root), e);
         } catch (IOException e) {
-            throw HuisuException.unreadable(root + " cannot be read (" + e.getMessage() + "); check the evidence", e);
+            throw HuisuException.unreadable(Messages.core("acquire.unreadable", root, e.getMessage()), e);
         }
     }
 
@@ -232,17 +228,15 @@ public final class Acquisition {
         switch (kind) {
             case DIRECTORY, ANDROID, LOGS -> {
                 if (!directory) {
-                    throw HuisuException.usage(root + " is a file, but --kind " + kind.cliName()
-                            + " needs a folder; leave --kind out to decide by looking");
+                    throw HuisuException.usage(Messages.core("acquire.kindNeedsFolder", root, kind.cliName()));
                 }
             }
             case FILE, ARCHIVE, DISK_IMAGE -> {
                 if (directory) {
-                    throw HuisuException.usage(root + " is a folder, but --kind " + kind.cliName()
-                            + " needs a file; leave --kind out to decide by looking");
+                    throw HuisuException.usage(Messages.core("acquire.kindNeedsFile", root, kind.cliName()));
                 }
             }
-            case S3 -> throw HuisuException.usage(root + " is a local path; --kind s3 takes an s3://bucket locator");
+            case S3 -> throw HuisuException.usage(Messages.core("acquire.kindS3", root));
         }
     }
 
@@ -254,12 +248,11 @@ public final class Acquisition {
                 files.open(root).close();
             }
         } catch (AccessDeniedException e) {
-            throw HuisuException.unreadable(root + " cannot be read (permission denied); run Huisu as a user who may"
-                    + " read the evidence", e);
+            throw HuisuException.unreadable(Messages.core("acquire.permissionDenied", root), e);
         } catch (NoSuchFileException e) {
-            throw HuisuException.unreadable(root + " vanished before it could be read; check the evidence", e);
+            throw HuisuException.unreadable(Messages.core("acquire.vanished", root), e);
         } catch (IOException e) {
-            throw HuisuException.unreadable(root + " cannot be read (" + e.getMessage() + "); check the evidence", e);
+            throw HuisuException.unreadable(Messages.core("acquire.unreadable", root, e.getMessage()), e);
         }
     }
 

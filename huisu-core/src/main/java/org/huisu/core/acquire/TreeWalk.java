@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.huisu.core.casefolder.Case;
 import org.huisu.core.hash.HashAlgorithm;
+import org.huisu.core.i18n.Messages;
 import org.huisu.core.model.Artifact;
 import org.huisu.core.model.ArtifactKind;
 import org.huisu.core.model.ExtractionError;
@@ -364,8 +365,8 @@ final class TreeWalk {
                 }
             }
         } catch (CopyFailedException e) {
-            fatal.compareAndSet(null, new IllegalStateException(theCase.folder().objects() + ": cannot store the copy of "
-                    + label(locator) + " (" + e.getMessage() + ")", e));
+            fatal.compareAndSet(null, new IllegalStateException(Messages.core("acquire.copyFailed",
+                    theCase.folder().objects(), label(locator), e.getMessage()), e));
             cancelled = true;
         } catch (IOException e) {
             emit(entry(ArtifactKind.FILE, locator, name, before, null, attributes), parent,

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.huisu.core.HuisuException;
+import org.huisu.core.i18n.Messages;
 import org.huisu.core.Timestamps;
 import org.huisu.core.Tool;
 import org.huisu.core.audit.AuditAnchor;
@@ -61,11 +62,9 @@ public final class Case implements AutoCloseable {
         try {
             return CaseStore.openSqlite(folder.database(), create);
         } catch (CaseStore.NotACaseDatabaseException e) {
-            throw HuisuException.unreadable(folder.database() + " is not a Huisu case database; give the folder "
-                    + "made by 'huisu case init'", e);
+            throw HuisuException.unreadable(Messages.core("case.notCaseDatabase", folder.database()), e);
         } catch (StoreException | org.flywaydb.core.api.FlywayException e) {
-            throw HuisuException.unreadable(folder.database() + " cannot be opened (" + e.getMessage()
-                    + "); check that the case folder is complete and writable", e);
+            throw HuisuException.unreadable(Messages.core("case.cannotOpen", folder.database(), e.getMessage()), e);
         }
     }
 
@@ -91,8 +90,8 @@ public final class Case implements AutoCloseable {
     }
 
     private String required(String key) {
-        return store.info(key).orElseThrow(() -> HuisuException.unreadable(folder.database()
-                + " lacks the case's " + key + "; the case database is damaged"));
+        return store.info(key).orElseThrow(() -> HuisuException.unreadable(
+                Messages.core("case.damaged", folder.database(), key)));
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.huisu.core.HuisuException;
+import org.huisu.core.i18n.Messages;
 
 /** The one place that knows a case folder's layout: case.db, audit.jsonl, objects/, reports/. */
 public final class CaseFolder {
@@ -28,20 +29,19 @@ public final class CaseFolder {
     public static CaseFolder create(Path folder) {
         Path root = folder.toAbsolutePath().normalize();
         if (Files.exists(root.resolve(DATABASE))) {
-            throw HuisuException.usage(root + " is already a case; open it instead of creating it again");
+            throw HuisuException.usage(Messages.core("case.alreadyCase", root));
         }
         if (Files.exists(root) && !Files.isDirectory(root)) {
-            throw HuisuException.usage(root + " is a file, not a folder; choose a new folder for the case");
+            throw HuisuException.usage(Messages.core("case.isFile", root));
         }
         if (Files.isDirectory(root) && !isEmpty(root)) {
-            throw HuisuException.usage(root + " is not empty; choose a new or empty folder for the case");
+            throw HuisuException.usage(Messages.core("case.notEmpty", root));
         }
         try {
             Files.createDirectories(root.resolve(OBJECTS));
             Files.createDirectories(root.resolve(REPORTS));
         } catch (IOException e) {
-            throw HuisuException.unreadable(root + ": cannot create the case folder (" + e.getMessage()
-                    + "); check the path and its permissions", e);
+            throw HuisuException.unreadable(Messages.core("case.cannotCreate", root, e.getMessage()), e);
         }
         return new CaseFolder(root);
     }
@@ -54,12 +54,10 @@ public final class CaseFolder {
     public static CaseFolder open(Path folder) {
         Path root = folder.toAbsolutePath().normalize();
         if (!Files.isDirectory(root)) {
-            throw HuisuException.unreadable(root + " does not exist; create the case with 'huisu case init "
-                    + folder + "'");
+            throw HuisuException.unreadable(Messages.core("case.missing", root, folder));
         }
         if (!Files.isRegularFile(root.resolve(DATABASE))) {
-            throw HuisuException.unreadable(root + " is not a Huisu case (it has no " + DATABASE
-                    + "); give the folder made by 'huisu case init'");
+            throw HuisuException.unreadable(Messages.core("case.notACase", root, DATABASE));
         }
         return new CaseFolder(root);
     }
@@ -93,7 +91,7 @@ public final class CaseFolder {
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.findAny().isEmpty();
         } catch (IOException e) {
-            throw HuisuException.unreadable(dir + ": cannot list the folder (" + e.getMessage() + ")", e);
+            throw HuisuException.unreadable(Messages.core("case.cannotList", dir, e.getMessage()), e);
         }
     }
 
