@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.huisu.core.Json;
 import org.huisu.core.testing.EvidenceTree;
+import org.huisu.core.testing.Shell;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,6 +115,48 @@ class CommandLineTest {
     }
 
     @Test
+    void sourceShowGivesTheChainOfCustodyAndTheErrors() throws IOException {
+        init();
+        Shell.bash(evidence.root(), "printf x > $'bad\\xff.bin'");
+        cli.run("source", "add", caseFolder, evidence.root().toString(), "--label", "server-01");
+
+        Cli.Result text = cli.run("source", "show", caseFolder, "server-01");
+        assertThat(text.exit()).as(text.err()).isZero();
+        assertThat(text.out()).contains("Source server-01 (1, directory)").contains("Chain of custody:")
+                .contains("ACQUIRED by Wang Li").contains("Extraction errors: 1").contains("NAME_NOT_UTF8");
+
+        JsonNode json = Json.mapper().readTree(cli.run("source", "show", caseFolder, "1", "--format", "json").out());
+        assertThat(json.get("source").get("label").asText()).isEqualTo("server-01");
+        JsonNode custody = json.get("custody").get(0);
+        assertThat(custody.get("event").asText()).isEqualTo("ACQUIRED");
+        assertThat(custody.get("manifestSha256").asText()).isEqualTo(json.get("source").get("manifestSha256").asText());
+        assertThat(custody.get("details").get("reader").asText()).contains("O_NOATIME");
+        assertThat(json.get("errors").get(0).get("locator").asText()).isEqualTo("/bad\\xff.bin");
+
+        Cli.Result unknown = cli.run("source", "show", caseFolder, "server-02");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no source 'server-02'");
+    }
+
+    @Test
+    void anArchiveIsAcquiredAsOneFileForNow() throws IOException {
+        init();
+        Path zip = tmp.resolve("faces-20240315.zip");
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("visitor-0001.jpg"));
+            out.write(new byte[] {1, 2, 3});
+            out.closeEntry();
+        }
+        Cli.Result r = cli.run("source", "add", caseFolder, zip.toString(), "--format", "json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode json = Json.mapper().readTree(r.out());
+        assertThat(json.get("kind").asText()).isEqualTo("archive");
+        assertThat(json.get("label").asText()).isEqualTo("faces-20240315.zip");
+        assertThat(json.get("items").asLong()).isEqualTo(1);
+        assertThat(json.get("bytes").asLong()).isEqualTo(Files.size(zip));
+    }
+
+    @Test
     void theExaminerComesFromTheOptionThenTheEnvironmentThenTheCase() throws IOException {
         init();
         cli.run("source", "add", caseFolder, evidence.root().toString(), "--label", "a", "--examiner", "Li Na");
@@ -212,7 +255,7 @@ class CommandLineTest {
         List<String> commands = new ArrayList<>();
         collect(new CommandLine(new HuisuCommand()), commands);
         assertThat(commands).contains("huisu", "huisu case init", "huisu source add", "huisu source list",
-                "huisu audit verify");
+                "huisu source show", "huisu audit verify");
         for (String command : commands) {
             List<String> args = new ArrayList<>(List.of(command.split(" ")).subList(1, command.split(" ").length));
             args.add("--help");

@@ -6,7 +6,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code huisu source}: evidence sources of a case. */
 @Command(name = "source", resourceBundle = "org.huisu.cli.Messages", mixinStandardHelpOptions = true,
-        subcommands = {SourceAddCommand.class, SourceListCommand.class})
+        subcommands = {SourceAddCommand.class, SourceListCommand.class, SourceShowCommand.class})
 public final class SourceCommand implements Runnable {
 
     @Spec

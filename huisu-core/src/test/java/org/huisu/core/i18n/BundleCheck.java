@@ -39,14 +39,19 @@ public final class BundleCheck {
         }
     }
 
-    private static String placeholders(String pattern) {
-        StringBuilder out = new StringBuilder();
+    /** The arguments a pattern uses, by position and conversion, whatever order the language puts them in. */
+    private static TreeMap<Integer, String> placeholders(String pattern) {
+        TreeMap<Integer, String> used = new TreeMap<>();
         Matcher m = PLACEHOLDER.matcher(pattern);
+        int next = 1;
         while (m.find()) {
-            if (!m.group().equals("%n")) {
-                out.append(m.group());
+            String conversion = m.group().substring(m.group().length() - 1);
+            if (conversion.equals("n") || conversion.equals("%")) {
+                continue;
             }
+            int index = m.group(1) != null ? Integer.parseInt(m.group(1).replace("$", "")) : next++;
+            used.put(index, conversion);
         }
-        return out.toString();
+        return used;
     }
 }
