@@ -1,0 +1,119 @@
+package org.huisu.bench;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The acquisition benchmark's options; the defaults are the sizes the issue's targets are set at. */
+record BenchOptions(int files, long bytes, int largeFiles, int runs, int threads, Path huisu, Path work,
+        boolean keep, boolean cold, long seed) {
+
+    static final String USAGE = """
+            usage: AcquisitionBenchmark [options]
+              --files N       regular files in the tree, the large ones included (default 20000)
+              --bytes SIZE    total size of the tree: 2g, 1g, 500m, ... (binary units; default 2g)
+              --large N       how many large files share what the small files leave (default 4)
+              --runs N        timed runs of each tool; the median is reported (default 3)
+              --threads N     huisu --threads and hashdeep -j (default: the number of cores)
+              --huisu PATH    the huisu launcher (default huisu-cli/target/huisu/bin/huisu)
+              --work DIR      where the tree and the cases go; a tree made there earlier with the same
+                              --files, --bytes, --large and --seed is reused (default: a new temp folder)
+              --keep          leave the tree and the cases in place at the end
+              --cold          empty the page cache before every run instead of warming it (needs root)
+              --seed N        seed of the file sizes and contents (default 1)
+              --help          show this
+            """;
+
+    private static final Set<String> TAKES_VALUE =
+            Set.of("--files", "--bytes", "--large", "--runs", "--threads", "--huisu", "--work", "--seed");
+    private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([kmgt]?)(?:i?b)?");
+
+    /** Reads the arguments; null means --help was asked for. */
+    static BenchOptions parse(String[] args) {
+        int files = 20_000;
+        long bytes = 2L << 30;
+        int large = 4;
+        int runs = 3;
+        int threads = Runtime.getRuntime().availableProcessors();
+        Path huisu = Path.of("huisu-cli/target/huisu/bin/huisu");
+        Path work = null;
+        boolean keep = false;
+        boolean cold = false;
+        long seed = 1;
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i];
+            switch (name) {
+                case "--help", "-h" -> {
+                    return null;
+                }
+                case "--keep" -> keep = true;
+                case "--cold" -> cold = true;
+                default -> {
+                    if (!TAKES_VALUE.contains(name)) {
+                        throw new IllegalArgumentException("unknown option " + name);
+                    }
+                    if (i + 1 >= args.length) {
+                        throw new IllegalArgumentException(name + " needs a value");
+                    }
+                    String value = args[++i];
+                    switch (name) {
+                        case "--files" -> files = positive(name, value);
+                        case "--bytes" -> bytes = size(value);
+                        case "--large" -> large = atLeastZero(name, value);
+                        case "--runs" -> runs = positive(name, value);
+                        case "--threads" -> threads = positive(name, value);
+                        case "--huisu" -> huisu = Path.of(value);
+                        case "--work" -> work = Path.of(value);
+                        case "--seed" -> seed = Long.parseLong(value);
+                        default -> throw new IllegalStateException(name);
+                    }
+                }
+            }
+        }
+        if (large >= files) {
+            throw new IllegalArgumentException("--large " + large + " leaves no small files among --files " + files);
+        }
+        if (bytes < 10L * files) {
+            throw new IllegalArgumentException("--bytes " + bytes + " is too small for " + files + " files");
+        }
+        return new BenchOptions(files, bytes, large, runs, threads, huisu, work, keep, cold, seed);
+    }
+
+    /** Parses 2g, 1.5G, 500m, 2GiB, 4096 into bytes, in binary units. */
+    static long size(String text) {
+        Matcher m = SIZE.matcher(text.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new IllegalArgumentException("--bytes " + text + ": give a size such as 2g, 500m or 1048576");
+        }
+        int shift = switch (m.group(2)) {
+            case "k" -> 10;
+            case "m" -> 20;
+            case "g" -> 30;
+            case "t" -> 40;
+            default -> 0;
+        };
+        return Math.round(Double.parseDouble(m.group(1)) * (1L << shift));
+    }
+
+    private static int positive(String name, String value) {
+        int n = atLeastZero(name, value);
+        if (n == 0) {
+            throw new IllegalArgumentException(name + " must be at least 1");
+        }
+        return n;
+    }
+
+    private static int atLeastZero(String name, String value) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n < 0) {
+                throw new IllegalArgumentException(name + " " + value + " must not be negative");
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " " + value + " is not a whole number", e);
+        }
+    }
+}
