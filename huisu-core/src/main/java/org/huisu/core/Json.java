@@ -34,7 +34,49 @@ public final class Json {
 
     /** Null or empty maps are stored as SQL NULL; keys are sorted. */
     public static String writeMapOrNull(Map<String, Object> map) {
-        return map == null || map.isEmpty() ? null : write(new TreeMap<>(map));
+        if (map == null || map.isEmpty()) {
+            return null;
+        }
+        TreeMap<String, Object> sorted = new TreeMap<>(map);
+        String flat = writeFlat(sorted);
+        return flat != null ? flat : write(sorted);
+    }
+
+    /**
+     * A map of numbers, booleans and plain strings written directly; null for anything else.
+     * Every acquired file has such a map, and Jackson's per-call set-up costs more than the writing.
+     */
+    private static String writeFlat(TreeMap<String, Object> map) {
+        StringBuilder out = new StringBuilder(16 * map.size() + 2).append('{');
+        for (Map.Entry<String, Object> e : map.entrySet()) {
+            Object v = e.getValue();
+            if (!plain(e.getKey())) {
+                return null;
+            }
+            if (out.length() > 1) {
+                out.append(',');
+            }
+            out.append('"').append(e.getKey()).append("\":");
+            if (v instanceof Long || v instanceof Integer || v instanceof Boolean) {
+                out.append(v);
+            } else if (v instanceof String text && plain(text)) {
+                out.append('"').append(text).append('"');
+            } else {
+                return null;
+            }
+        }
+        return out.append('}').toString();
+    }
+
+    /** Printable ASCII without quotes or backslashes: written as it is. */
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static Map<String, Object> readMap(String text) {

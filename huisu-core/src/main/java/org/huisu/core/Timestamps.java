@@ -2,6 +2,7 @@ package org.huisu.core;
 
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -26,7 +27,31 @@ public final class Timestamps {
     }
 
     public static String format(Instant instant) {
-        return instant == null ? null : STORED.format(instant);
+        if (instant == null) {
+            return null;
+        }
+        LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+        int year = t.getYear();
+        if (year < 0 || year > 9999) {
+            return STORED.format(instant);
+        }
+        // by hand: acquisition formats four times per file, DateTimeFormatter is the slow way
+        char[] c = "0000-00-00T00:00:00.000000000Z".toCharArray();
+        digits(c, 0, year, 4);
+        digits(c, 5, t.getMonthValue(), 2);
+        digits(c, 8, t.getDayOfMonth(), 2);
+        digits(c, 11, t.getHour(), 2);
+        digits(c, 14, t.getMinute(), 2);
+        digits(c, 17, t.getSecond(), 2);
+        digits(c, 20, instant.getNano(), 9);
+        return new String(c);
+    }
+
+    private static void digits(char[] into, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            into[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     public static String format(FileTime time) {

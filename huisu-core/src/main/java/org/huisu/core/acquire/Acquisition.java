@@ -124,9 +124,9 @@ public final class Acquisition {
 
         Manifest manifest = new Manifest(theCase.objects().begin());
         try {
-            store.forEachArtifact(source.id(), a -> {
+            store.forEachManifestRow(source.id(), row -> {
                 try {
-                    manifest.add(a);
+                    manifest.add(row);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -180,8 +180,7 @@ public final class Acquisition {
                 manifestSha256, details));
 
         Source sealed = store.source(source.id()).orElseThrow();
-        List<ExtractionError> errors = store.errors(source.id());
-        return new Result(sealed, counts, errors.subList(0, Math.min(ERRORS_IN_RESULT, errors.size())), elapsed,
+        return new Result(sealed, counts, store.errors(source.id(), ERRORS_IN_RESULT), elapsed,
                 theCase.objects().path(manifestSha256), same);
     }
 

@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.huisu.core.model.ArtifactKind;
 import org.huisu.core.model.FileTimes;
 import org.huisu.core.model.Ownership;
@@ -36,15 +38,23 @@ record EntryStat(
 
     private static final int S_IFMT = 0170000;
 
+    // not "unix:*": that also asks the user database for the owner's and group's names, per file
+    private static final String UNIX = "unix:mode,ino,dev,nlink,uid,gid,size,lastModifiedTime,lastAccessTime,ctime";
+
+    private static final ConcurrentMap<Integer, String> USERS = new ConcurrentHashMap<>();
+    private static final ConcurrentMap<Integer, String> GROUPS = new ConcurrentHashMap<>();
+
     static EntryStat of(Path path) throws IOException {
+        Map<String, Object> unix;
         try {
-            return fromUnix(Files.readAttributes(path, "unix:*", LinkOption.NOFOLLOW_LINKS));
+            unix = Files.readAttributes(path, UNIX, LinkOption.NOFOLLOW_LINKS);
         } catch (UnsupportedOperationException | IllegalArgumentException e) {
             return fromPortable(path);
         }
+        return fromUnix(path, unix);
     }
 
-    private static EntryStat fromUnix(Map<String, Object> a) {
+    private static EntryStat fromUnix(Path path, Map<String, Object> a) throws IOException {
         int mode = (Integer) a.get("mode");
         ArtifactKind kind;
         String special = null;
@@ -65,11 +75,12 @@ record EntryStat(
         }
         FileTimes times = new FileTimes(instant(a.get("lastModifiedTime")), instant(a.get("ctime")),
                 instant(a.get("lastAccessTime")), null);
-        Ownership ownership = new Ownership(principal(a.get("owner")), principal(a.get("group")),
-                String.format("%04o", mode & 07777));
+        int uid = (Integer) a.get("uid");
+        int gid = (Integer) a.get("gid");
+        Ownership ownership = new Ownership(name(USERS, uid, path, "posix:owner"),
+                name(GROUPS, gid, path, "posix:group"), octal(mode & 07777));
         return new EntryStat(kind, special, (Long) a.get("size"), times, ownership, (Long) a.get("dev"),
-                (Long) a.get("ino"), ((Integer) a.get("nlink")).longValue(), (Integer) a.get("uid"),
-                (Integer) a.get("gid"));
+                (Long) a.get("ino"), ((Integer) a.get("nlink")).longValue(), uid, gid);
     }
 
     private static EntryStat fromPortable(Path path) throws IOException {
@@ -80,7 +91,7 @@ record EntryStat(
         Ownership ownership = Ownership.NONE;
         try {
             PosixFileAttributes p = Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            ownership = new Ownership(p.owner().getName(), p.group().getName(), octal(p.permissions()));
+            ownership = new Ownership(p.owner().getName(), p.group().getName(), octalOf(p.permissions()));
         } catch (UnsupportedOperationException e) {
             // no POSIX ownership on this file system
         }
@@ -117,16 +128,34 @@ record EntryStat(
         return time == null ? null : ((FileTime) time).toInstant();
     }
 
-    private static String principal(Object p) {
+    /** The account name of a numeric id, looked up once per id through a file that has it. */
+    private static String name(ConcurrentMap<Integer, String> cache, int id, Path path, String attribute)
+            throws IOException {
+        String known = cache.get(id);
+        if (known != null) {
+            return known;
+        }
         // a GroupPrincipal is a UserPrincipal too
-        return p instanceof UserPrincipal u ? u.getName() : null;
+        Object principal = Files.getAttribute(path, attribute, LinkOption.NOFOLLOW_LINKS);
+        String name = principal instanceof UserPrincipal u ? u.getName() : Integer.toString(id);
+        cache.putIfAbsent(id, name);
+        return name;
     }
 
-    private static String octal(Set<PosixFilePermission> permissions) {
+    private static String octal(int bits) {
+        char[] c = {'0', '0', '0', '0'};
+        for (int i = 3; i >= 0; i--) {
+            c[i] = (char) ('0' + (bits & 7));
+            bits >>= 3;
+        }
+        return new String(c);
+    }
+
+    private static String octalOf(Set<PosixFilePermission> permissions) {
         int bits = 0;
         for (PosixFilePermission p : permissions) {
             bits |= 1 << (8 - p.ordinal());
         }
-        return String.format("%04o", bits);
+        return octal(bits);
     }
 }

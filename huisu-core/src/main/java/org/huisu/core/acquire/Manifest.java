@@ -8,6 +8,7 @@ import org.huisu.core.hash.Digests;
 import org.huisu.core.hash.HashAlgorithm;
 import org.huisu.core.model.Artifact;
 import org.huisu.core.objects.ObjectStore;
+import org.huisu.core.store.CaseStore;
 
 /**
  * The text that seals a source: one tab-separated line per artifact, in code-point order of
@@ -32,9 +33,9 @@ public final class Manifest {
         buffer.append(HEADER);
     }
 
-    /** Adds the next artifact; callers give them in code-point order of locator. */
-    void add(Artifact a) throws IOException {
-        buffer.append(line(a));
+    /** Adds the next row; callers give them in code-point order of locator. */
+    void add(CaseStore.ManifestRow row) throws IOException {
+        buffer.append(line(row.kind(), row.sha256(), row.size(), row.modified(), row.locator(), row.linkTarget()));
         if (buffer.length() >= FLUSH_AT) {
             flush();
         }
@@ -56,9 +57,14 @@ public final class Manifest {
     }
 
     public static String line(Artifact a) {
-        return a.kind().name() + '\t' + dash(a.sha256()) + '\t' + (a.size() == null ? "-" : a.size().toString())
-                + '\t' + dash(a.times() == null ? null : Timestamps.format(a.times().modified())) + '\t'
-                + escape(a.locator()) + '\t' + dash(a.linkTarget() == null ? null : escape(a.linkTarget())) + '\n';
+        return line(a.kind().name(), a.sha256(), a.size(),
+                a.times() == null ? null : Timestamps.format(a.times().modified()), a.locator(), a.linkTarget());
+    }
+
+    private static String line(String kind, String sha256, Long size, String modified, String locator,
+            String linkTarget) {
+        return kind + '\t' + dash(sha256) + '\t' + (size == null ? "-" : size.toString()) + '\t' + dash(modified)
+                + '\t' + escape(locator) + '\t' + dash(linkTarget == null ? null : escape(linkTarget)) + '\n';
     }
 
     private static String dash(String s) {

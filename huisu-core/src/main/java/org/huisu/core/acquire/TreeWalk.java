@@ -47,6 +47,7 @@ final class TreeWalk {
 
     static final String PLUGIN = "acquire";
     private static final int PARENT_CACHE = 1024;
+    private static final int BATCH = 512;
 
     private final Case theCase;
     private final EvidenceFiles files;
@@ -131,6 +132,7 @@ final class TreeWalk {
                 return size() > PARENT_CACHE;
             }
         };
+        List<Artifact> batch = new ArrayList<>(BATCH);
         while (true) {
             Item item = queue.poll(200, TimeUnit.MILLISECONDS);
             rethrowFatal();
@@ -139,6 +141,7 @@ final class TreeWalk {
             }
             if (item instanceof End) {
                 rethrowFatal();
+                flush(store, batch);
                 return;
             }
             if (item instanceof Problem p) {
@@ -150,14 +153,24 @@ final class TreeWalk {
             if (f.parentLocator() != null) {
                 parentId = parents.get(f.parentLocator());
                 if (parentId == null) {
+                    flush(store, batch);
                     parentId = store.artifactId(source.id(), f.parentLocator()).orElse(null);
                 }
             }
             Artifact a = f.artifact();
-            long id = store.insertArtifact(new Artifact(null, source.id(), parentId, a.kind(), a.locator(), a.name(),
-                    a.size(), a.hashes(), a.mediaType(), a.times(), a.ownership(), a.linkTarget(), a.stored(),
-                    a.attributes()));
+            Artifact row = new Artifact(null, source.id(), parentId, a.kind(), a.locator(), a.name(), a.size(),
+                    a.hashes(), a.mediaType(), a.times(), a.ownership(), a.linkTarget(), a.stored(), a.attributes());
             count(a);
+            if (a.kind() != ArtifactKind.DIRECTORY && f.problem() == null) {
+                // nothing will refer to it by id during the walk: batch it
+                batch.add(row);
+                if (batch.size() >= BATCH) {
+                    flush(store, batch);
+                }
+                continue;
+            }
+            flush(store, batch);
+            long id = store.insertArtifact(row);
             if (a.kind() == ArtifactKind.DIRECTORY) {
                 parents.put(a.locator(), id);
             }
@@ -165,6 +178,11 @@ final class TreeWalk {
                 storeError(store, id, f.problem());
             }
         }
+    }
+
+    private static void flush(CaseStore store, List<Artifact> batch) {
+        store.insertArtifacts(batch);
+        batch.clear();
     }
 
     private void count(Artifact a) {

@@ -95,6 +95,8 @@ public final class CaseStore implements AutoCloseable {
                     s.execute("PRAGMA journal_mode = WAL");
                     s.execute("PRAGMA synchronous = FULL");
                     s.execute("PRAGMA busy_timeout = 30000");
+                    // 64 MiB of page cache: indexes over hashes take random pages on every insert
+                    s.execute("PRAGMA cache_size = -65536");
                 }
             }
             return new CaseStore(c, dialect);
@@ -260,18 +262,44 @@ public final class CaseStore implements AutoCloseable {
 
     // ---------------------------------------------------------------- artifacts
 
+    private static final String INSERT_ARTIFACT = "INSERT INTO artifacts (source_id, parent_id, kind, locator,"
+            + " name, size, sha256, md5, sha1, media_type, modified, changed, accessed, created, owner, owner_group,"
+            + " mode, link_target, stored, attributes)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** Stores one artifact and returns its id. */
     public long insertArtifact(Artifact a) {
+        return insertReturningId(INSERT_ARTIFACT, artifactValues(a));
+    }
+
+    /**
+     * Stores artifacts whose ids nobody needs yet, in one batch: the way to store many (acquisition
+     * stores every file so).
+     */
+    public void insertArtifacts(List<Artifact> artifacts) {
+        if (artifacts.isEmpty()) {
+            return;
+        }
+        try {
+            PreparedStatement ps = prepared(INSERT_ARTIFACT);
+            for (Artifact a : artifacts) {
+                bind(ps, artifactValues(a));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw new StoreException("case database insert failed", e);
+        }
+    }
+
+    private static Object[] artifactValues(Artifact a) {
         Hashes h = a.hashes() == null ? Hashes.NONE : a.hashes();
         FileTimes t = a.times() == null ? FileTimes.NONE : a.times();
         Ownership o = a.ownership() == null ? Ownership.NONE : a.ownership();
-        return insertReturningId("INSERT INTO artifacts (source_id, parent_id, kind, locator, name, size,"
-                        + " sha256, md5, sha1, media_type, modified, changed, accessed, created, owner,"
-                        + " owner_group, mode, link_target, stored, attributes)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                a.sourceId(), a.parentId(), a.kind().name(), a.locator(), a.name(), a.size(), h.sha256(),
-                h.md5(), h.sha1(), a.mediaType(), Timestamps.format(t.modified()),
+        return new Object[] {a.sourceId(), a.parentId(), a.kind().name(), a.locator(), a.name(), a.size(),
+                h.sha256(), h.md5(), h.sha1(), a.mediaType(), Timestamps.format(t.modified()),
                 Timestamps.format(t.changed()), Timestamps.format(t.accessed()), Timestamps.format(t.created()),
-                o.owner(), o.group(), o.mode(), a.linkTarget(), a.stored(), Json.writeMapOrNull(a.attributes()));
+                o.owner(), o.group(), o.mode(), a.linkTarget(), a.stored(), Json.writeMapOrNull(a.attributes())};
     }
 
     public Optional<Long> artifactId(long sourceId, String locator) {
@@ -307,6 +335,29 @@ public final class CaseStore implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new StoreException("cannot read the artifacts of source " + sourceId, e);
+        }
+    }
+
+    /** The columns of a manifest line, as stored: nothing parsed, nothing formatted again. */
+    public record ManifestRow(String kind, String sha256, Long size, String modified, String locator,
+            String linkTarget) {
+    }
+
+    /** Streams a source's manifest rows in code-point order of their locators. */
+    public void forEachManifestRow(long sourceId, Consumer<ManifestRow> action) {
+        String sql = "SELECT kind, sha256, size, modified, locator, link_target FROM artifacts WHERE source_id = ?"
+                + " ORDER BY " + dialect.orderByBytes("locator");
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setFetchSize(1000);
+            ps.setLong(1, sourceId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    action.accept(new ManifestRow(rs.getString(1), rs.getString(2), nullableLong(rs, 3),
+                            rs.getString(4), rs.getString(5), rs.getString(6)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the manifest of source " + sourceId, e);
         }
     }
 
@@ -350,8 +401,13 @@ public final class CaseStore implements AutoCloseable {
     }
 
     public List<ExtractionError> errors(long sourceId) {
+        return errors(sourceId, Integer.MAX_VALUE);
+    }
+
+    /** The first {@code limit} errors of a source, in the order they were met. */
+    public List<ExtractionError> errors(long sourceId, int limit) {
         return query("SELECT id, source_id, artifact_id, locator, phase, plugin, code, message, occurred"
-                        + " FROM extraction_errors WHERE source_id = ? ORDER BY id",
+                        + " FROM extraction_errors WHERE source_id = ? ORDER BY id LIMIT " + limit,
                 rs -> new ExtractionError(rs.getLong(1), rs.getLong(2), nullableLong(rs, 3), rs.getString(4),
                         Phase.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
                         Timestamps.parse(rs.getString(9))), sourceId);
