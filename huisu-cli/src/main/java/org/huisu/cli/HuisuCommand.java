@@ -6,8 +6,6 @@ import org.huisu.cli.source.SourceCommand;
 import org.huisu.core.Tool;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code huisu}: the top of the command tree; alone, it prints its help. */
 @Command(name = "huisu",
@@ -15,15 +13,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = HuisuCommand.Version.class,
         subcommands = {CaseCommand.class, SourceCommand.class, AuditCommand.class})
-public final class HuisuCommand implements Runnable {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class HuisuCommand extends CommandGroup {
 
     /** Prints the tool's name and version. */
     public static final class Version implements IVersionProvider {

@@ -67,10 +67,11 @@ public final class Session {
         return language;
     }
 
-    /** Opens a case and remembers it, so that this run is audited there. */
+    /** Opens a case and remembers it, so that this run is audited there, by its examiner unless named. */
     public Case openCase(Path folder) {
         Case c = Case.open(folder);
         openedCase = c;
+        examiner(null);
         return c;
     }
 

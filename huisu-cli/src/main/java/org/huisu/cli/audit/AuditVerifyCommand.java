@@ -35,7 +35,6 @@ public final class AuditVerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Case c = session.openCase(caseFolder);
-        session.examiner(null);
         AuditVerification v;
         try {
             v = c.audit().verify();

@@ -1,19 +1,10 @@
 package org.huisu.cli.source;
 
+import org.huisu.cli.CommandGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code huisu source}: evidence sources of a case. */
 @Command(name = "source", resourceBundle = "org.huisu.cli.Messages", mixinStandardHelpOptions = true,
         subcommands = {SourceAddCommand.class, SourceListCommand.class, SourceShowCommand.class})
-public final class SourceCommand implements Runnable {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class SourceCommand extends CommandGroup {
 }

@@ -37,7 +37,6 @@ public final class SourceListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Case c = session.openCase(caseFolder);
-        session.examiner(null);
         List<Source> sources = c.store().sources();
         session.outcome("listed " + sources.size() + " sources");
         if (format == OutputFormat.json) {

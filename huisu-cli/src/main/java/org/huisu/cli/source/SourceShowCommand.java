@@ -41,7 +41,6 @@ public final class SourceShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Case c = session.openCase(caseFolder);
-        session.examiner(null);
         Source s = c.store().sourceByLabel(reference)
                 .or(() -> reference.matches("\\d+") ? c.store().source(Long.parseLong(reference))
                         : java.util.Optional.empty())

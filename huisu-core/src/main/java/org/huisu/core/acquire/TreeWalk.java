@@ -65,7 +65,7 @@ final class TreeWalk {
     private final AtomicReference<Throwable> fatal = new AtomicReference<>();
     private volatile boolean cancelled;
 
-    private long files_;
+    private long regularFiles;
     private long directories;
     private long links;
     private long special;
@@ -119,7 +119,7 @@ final class TreeWalk {
             workers.awaitTermination(1, TimeUnit.MINUTES);
             readAhead.awaitTermination(1, TimeUnit.MINUTES);
         }
-        return new Acquisition.Counts(files_, directories, links, special, bytes, errors, accessTimesNotKept);
+        return new Acquisition.Counts(regularFiles, directories, links, special, bytes, errors, accessTimesNotKept);
     }
 
     // ------------------------------------------------------------------ writer (calling thread)
@@ -188,7 +188,7 @@ final class TreeWalk {
     private void count(Artifact a) {
         switch (a.kind()) {
             case FILE -> {
-                files_++;
+                regularFiles++;
                 bytes += a.size();
                 if (Boolean.FALSE.equals(a.attributes().get("accessTimeKept"))) {
                     accessTimesNotKept++;

@@ -323,19 +323,8 @@ public final class CaseStore implements AutoCloseable {
 
     /** Streams a source's artifacts in code-point order of their locators, without holding them all. */
     public void forEachArtifact(long sourceId, Consumer<Artifact> action) {
-        String sql = "SELECT " + ARTIFACT_COLUMNS + " FROM artifacts WHERE source_id = ? ORDER BY "
-                + dialect.orderByBytes("locator");
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setFetchSize(1000);
-            ps.setLong(1, sourceId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    action.accept(artifact(rs));
-                }
-            }
-        } catch (SQLException e) {
-            throw new StoreException("cannot read the artifacts of source " + sourceId, e);
-        }
+        stream("SELECT " + ARTIFACT_COLUMNS + " FROM artifacts WHERE source_id = ? ORDER BY "
+                + dialect.orderByBytes("locator"), CaseStore::artifact, action, sourceId);
     }
 
     /** The columns of a manifest line, as stored: nothing parsed, nothing formatted again. */
@@ -345,20 +334,10 @@ public final class CaseStore implements AutoCloseable {
 
     /** Streams a source's manifest rows in code-point order of their locators. */
     public void forEachManifestRow(long sourceId, Consumer<ManifestRow> action) {
-        String sql = "SELECT kind, sha256, size, modified, locator, link_target FROM artifacts WHERE source_id = ?"
-                + " ORDER BY " + dialect.orderByBytes("locator");
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setFetchSize(1000);
-            ps.setLong(1, sourceId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    action.accept(new ManifestRow(rs.getString(1), rs.getString(2), nullableLong(rs, 3),
-                            rs.getString(4), rs.getString(5), rs.getString(6)));
-                }
-            }
-        } catch (SQLException e) {
-            throw new StoreException("cannot read the manifest of source " + sourceId, e);
-        }
+        stream("SELECT kind, sha256, size, modified, locator, link_target FROM artifacts WHERE source_id = ?"
+                        + " ORDER BY " + dialect.orderByBytes("locator"),
+                rs -> new ManifestRow(rs.getString(1), rs.getString(2), nullableLong(rs, 3), rs.getString(4),
+                        rs.getString(5), rs.getString(6)), action, sourceId);
     }
 
     public long countArtifacts(long sourceId) {
@@ -537,6 +516,21 @@ public final class CaseStore implements AutoCloseable {
                 }
             }
             return rows;
+        } catch (SQLException e) {
+            throw new StoreException("case database query failed", e);
+        }
+    }
+
+    /** Hands rows to the action as they are read, without holding them all. */
+    private <T> void stream(String sql, RowMapper<T> mapper, Consumer<T> action, Object... args) {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setFetchSize(1000);
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    action.accept(mapper.map(rs));
+                }
+            }
         } catch (SQLException e) {
             throw new StoreException("case database query failed", e);
         }
