@@ -94,8 +94,6 @@ public final class Acquisition {
         Instant started = Instant.now();
         try {
             return store.inTransaction(() -> acquire(request, root, label, kind, started));
-        } catch (HuisuException e) {
-            throw e;
         } catch (Exception e) {
             if (diskFull(e)) {
                 long free = theCase.folder().root().toFile().getUsableSpace();
@@ -103,6 +101,7 @@ public final class Acquisition {
                         Messages.core("acquire.diskFull", theCase.folder().root(), free >> 20), e);
             }
             if (e instanceof RuntimeException r) {
+                // HuisuException among them: already one sentence for the user
                 throw r;
             }
             throw new IllegalStateException(e);

@@ -24,6 +24,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.huisu.core.ExitStatus;
+import org.huisu.core.HuisuException;
 import org.huisu.core.casefolder.Case;
 import org.huisu.core.hash.HashAlgorithm;
 import org.huisu.core.i18n.Messages;
@@ -113,8 +115,10 @@ final class TreeWalk {
         } finally {
             cancelled = true;
             queue.clear();
-            workers.shutdownNow();
+            // tasks that will never run give back their permits, or the walker would wait for them
+            permits.release(workers.shutdownNow().size());
             readAhead.shutdownNow();
+            walker.interrupt();
             walker.join();
             workers.awaitTermination(1, TimeUnit.MINUTES);
             readAhead.awaitTermination(1, TimeUnit.MINUTES);
@@ -383,8 +387,8 @@ final class TreeWalk {
                 }
             }
         } catch (CopyFailedException e) {
-            fatal.compareAndSet(null, new IllegalStateException(Messages.core("acquire.copyFailed",
-                    theCase.folder().objects(), label(locator), e.getMessage()), e));
+            fatal.compareAndSet(null, new HuisuException(ExitStatus.UNREADABLE_INPUT, Messages.core(
+                    "acquire.copyFailed", theCase.folder().objects(), label(locator), e.getMessage()), e));
             cancelled = true;
         } catch (IOException e) {
             emit(entry(ArtifactKind.FILE, locator, name, before, null, attributes), parent,

@@ -471,6 +471,28 @@ class AcquisitionTest {
     }
 
     @Test
+    @Timeout(120)
+    void aDiskThatFillsUpHalfwayThroughManyFilesStopsTheWholeWalk() throws IOException {
+        Path small = tmp.resolve("small-disk");
+        Files.createDirectories(small);
+        Mounts.tmpfs(small, "2m");
+        try (Case onSmallDisk = Case.create(small.resolve("case"), "Small", "Wang Li")) {
+            for (int i = 0; i < 400; i++) {
+                tree.randomFile("capture/" + i / 50 + "/face-" + i + ".jpg", 20_000, i);
+            }
+            Acquisition.Request copy = new Acquisition.Request(tree.root(), "server-01", null,
+                    EnumSet.of(HashAlgorithm.SHA256), true, false, 2, "Wang Li");
+
+            assertThatThrownBy(() -> new Acquisition(onSmallDisk, EvidenceFiles.best(), Progress.NONE).run(copy))
+                    .isInstanceOf(HuisuException.class)
+                    .hasMessageContaining("the disk holding the case is full");
+            assertThat(onSmallDisk.store().sources()).isEmpty();
+        } finally {
+            Mounts.unmount(small);
+        }
+    }
+
+    @Test
     void anotherFileSystemMountedInsideIsRecordedButNotWalked() {
         tree.file("a.txt", "a");
         Path mounted = tree.directory("mnt/usb");
