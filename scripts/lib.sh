@@ -39,8 +39,11 @@ build_dist() {
   need_build_tools
   if dist_stale; then
     say "building huisu (mvn package)…"
-    (cd "$repo" && mvn -B -ntp -q -Dstyle.color=never -DskipTests -pl huisu-cli -am package >&2) || {
-      say "the build failed; run 'mvn -B -pl huisu-cli -am package' in $repo to see why"
+    local log="$repo/huisu-cli/target/build.log"
+    mkdir -p "$(dirname "$log")"
+    (cd "$repo" && mvn -B -ntp -Dstyle.color=never -DskipTests -pl huisu-cli -am package >"$log" 2>&1) || {
+      tail -n 40 "$log" >&2
+      say "the build failed (the whole log is $log); fix it, or run 'mvn -B -pl huisu-cli -am package' in $repo"
       exit 2
     }
     chmod +x "$dist/bin/huisu"
