@@ -2,6 +2,7 @@ package org.huisu.cli;
 
 import org.huisu.cli.audit.AuditCommand;
 import org.huisu.cli.casefolder.CaseCommand;
+import org.huisu.cli.demo.DemoCommand;
 import org.huisu.cli.source.SourceCommand;
 import org.huisu.core.Tool;
 import picocli.CommandLine.Command;
@@ -12,7 +13,7 @@ import picocli.CommandLine.IVersionProvider;
         resourceBundle = "org.huisu.cli.Messages",
         mixinStandardHelpOptions = true,
         versionProvider = HuisuCommand.Version.class,
-        subcommands = {CaseCommand.class, SourceCommand.class, AuditCommand.class})
+        subcommands = {CaseCommand.class, SourceCommand.class, AuditCommand.class, DemoCommand.class})
 public final class HuisuCommand extends CommandGroup {
 
     /** Prints the tool's name and version. */

@@ -169,6 +169,18 @@ class DistributionIT {
     }
 
     @Test
+    void theDemoRunsFromTheDistributionWithItsVideoAndS3Libraries() throws IOException {
+        Path dir = tmp.resolve("demo");
+        Run r = huisu("demo", "--dir", dir.toString(), "--records", "60", "--days", "2");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("served over S3 at http://127.0.0.1:").contains("Demo done");
+        assertThat(r.err()).as("no library logs on the terminal").isEmpty();
+        try (var clips = Files.walk(dir.resolve("evidence"))) {
+            assertThat(clips.filter(p -> p.toString().endsWith(".mp4"))).isNotEmpty();
+        }
+    }
+
+    @Test
     void theLanguageFollowsTheUsersLocale() {
         Run r = huisu(Map.of("LANG", "zh_CN.UTF-8"), List.of(), "case", "init", caseFolder, "--name", "湖景");
         assertThat(r.out()).contains("案件“湖景”已创建");

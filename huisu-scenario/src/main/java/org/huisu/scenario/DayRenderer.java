@@ -1,7 +1,8 @@
 package org.huisu.scenario;
 
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +10,10 @@ import java.nio.file.attribute.FileTime;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -18,6 +22,7 @@ import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.huisu.core.hash.Digests;
+import org.huisu.core.hash.HashAlgorithm;
 import org.huisu.scenario.imaging.Clips;
 import org.huisu.scenario.imaging.FaceCrops;
 import org.huisu.scenario.imaging.SceneFrames;
@@ -110,14 +115,15 @@ final class DayRenderer {
         Random random = Seeds.stream(world.scenario().seed(), "upload", day.toEpochDay());
         LocalDateTime started = day.plusDays(1).atTime(2, 30).plusNanos(random.nextInt(2000) * 1_000_000L);
         LocalDateTime packed = started.plusNanos((long) ((2 + media.size() * 0.02) * 1e9));
-        byte[] archive = tarGz(day, media, bytes);
-        LocalDateTime archiveAt = packed.plusNanos((long) ((0.5 + archive.length / 4e6) * 1e9));
+        Path archiveFile = layout.bucket().resolve(archiveKey(day));
+        String archiveSha256 = tarGz(archiveFile, day, media, bytes);
+        long archiveSize = Files.size(archiveFile);
+        LocalDateTime archiveAt = packed.plusNanos((long) ((0.5 + archiveSize / 4e6) * 1e9));
+        Files.setLastModifiedTime(archiveFile, FileTime.from(archiveAt.atZone(Scenario.OFFICE_ZONE).toInstant()));
         String archivePath = ARCHIVE_DIR + "/" + archiveName(day);
-        Media archiveMedia = new Media(null, archiveName(day), Digests.sha256(archive), archive.length, packed, null,
-                null);
-        Upload archiveUpload = new Upload(archiveKey(day), archivePath, archiveAt, archive.length,
-                archiveMedia.sha256(), archiveMedia);
-        write(layout.bucket().resolve(archiveUpload.key()), archive, archiveAt);
+        Media archiveMedia = new Media(null, archiveName(day), archiveSha256, archiveSize, packed, null, null);
+        Upload archiveUpload = new Upload(archiveKey(day), archivePath, archiveAt, archiveSize, archiveSha256,
+                archiveMedia);
         List<Upload> photos = new ArrayList<>();
         LocalDateTime at = archiveAt;
         for (Media m : media) {
@@ -133,10 +139,16 @@ final class DayRenderer {
         return new DayBatch.Job(started, packed, archiveUpload, List.copyOf(photos), at.plusSeconds(1));
     }
 
-    /** The archive {@code tar czf … -C /data/capture DAY} makes, byte for byte the same each time. */
-    private byte[] tarGz(LocalDate day, List<Media> media, Map<String, byte[]> bytes) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(out))) {
+    /**
+     * Writes the archive {@code tar czf … -C /data/capture DAY} makes, byte for byte the same each
+     * time, straight to its file; returns its SHA-256.
+     */
+    private String tarGz(Path file, LocalDate day, List<Media> media, Map<String, byte[]> bytes) throws IOException {
+        Files.createDirectories(file.getParent());
+        MessageDigest sha256 = HashAlgorithm.SHA256.newDigest();
+        try (OutputStream out = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16),
+                sha256);
+                TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(out, 1 << 16))) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_GNU);
             TreeMap<String, LocalDateTime> folders = new TreeMap<>();
             for (Media m : media) {
@@ -161,7 +173,7 @@ final class DayRenderer {
                 tar.closeArchiveEntry();
             }
         }
-        return out.toByteArray();
+        return HexFormat.of().formatHex(sha256.digest());
     }
 
     private static void owned(TarArchiveEntry e, LocalDateTime time) {
