@@ -3,6 +3,7 @@ package org.huisu.core;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -15,6 +16,8 @@ public final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
 
     private Json() {
@@ -77,6 +80,17 @@ public final class Json {
             }
         }
         return true;
+    }
+
+    public static List<String> readStrings(String text) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return MAPPER.readValue(text, STRINGS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a JSON array of strings: " + e.getOriginalMessage(), e);
+        }
     }
 
     public static Map<String, Object> readMap(String text) {

@@ -41,6 +41,11 @@ public interface EvidenceFiles {
     interface OpenFile extends Closeable {
         int read(ByteBuffer buffer) throws IOException;
 
+        /** Reads at an absolute position without moving the file's own position; -1 past the end. */
+        int read(ByteBuffer buffer, long position) throws IOException;
+
+        long size() throws IOException;
+
         /** False when the file's access time may have been updated by this read. */
         boolean accessTimeKept();
     }

@@ -36,6 +36,16 @@ final class NioEvidenceFiles implements EvidenceFiles {
             }
 
             @Override
+            public int read(ByteBuffer buffer, long position) throws IOException {
+                return channel.read(buffer, position);
+            }
+
+            @Override
+            public long size() throws IOException {
+                return channel.size();
+            }
+
+            @Override
             public boolean accessTimeKept() {
                 return false;
             }

@@ -207,6 +207,38 @@ final class NoAtimeFiles implements EvidenceFiles {
         }
 
         @Override
+        public int read(ByteBuffer buffer, long position) throws IOException {
+            if (!buffer.isDirect()) {
+                throw new IllegalArgumentException("libc reads need a direct buffer");
+            }
+            int start = buffer.position();
+            int wanted = buffer.remaining();
+            if (wanted == 0) {
+                return 0;
+            }
+            while (true) {
+                long n = LibC.pread(fd, buffer.slice(start, wanted), wanted, position);
+                if (n > 0) {
+                    buffer.position(start + (int) n);
+                    return (int) n;
+                }
+                if (n == 0) {
+                    return -1;
+                }
+                int errno = Native.getLastError();
+                if (errno != EINTR) {
+                    throw failure(path, errno);
+                }
+            }
+        }
+
+        @Override
+        public long size() throws IOException {
+            // stat, not fstat through JNA: the attribute read changes nothing either
+            return java.nio.file.Files.size(path);
+        }
+
+        @Override
         public boolean accessTimeKept() {
             return noAtime;
         }
@@ -236,6 +268,8 @@ final class NoAtimeFiles implements EvidenceFiles {
         static native int open(byte[] path, int flags);
 
         static native long read(int fd, ByteBuffer buffer, long count);
+
+        static native long pread(int fd, ByteBuffer buffer, long count, long offset);
 
         static native int close(int fd);
 

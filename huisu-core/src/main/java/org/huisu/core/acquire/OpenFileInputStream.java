@@ -4,16 +4,27 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 
-/** An {@link EvidenceFiles.OpenFile} as an input stream, for code that reads headers. */
-final class OpenFileInputStream extends InputStream {
+/** An {@link EvidenceFiles.OpenFile} as an input stream. */
+public final class OpenFileInputStream extends InputStream {
 
     private final EvidenceFiles.OpenFile file;
+    private final boolean owning;
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(64 * 1024);
     private boolean eof;
 
     OpenFileInputStream(EvidenceFiles.OpenFile file) {
+        this(file, false);
+    }
+
+    private OpenFileInputStream(EvidenceFiles.OpenFile file, boolean owning) {
         this.file = file;
+        this.owning = owning;
         buffer.limit(0);
+    }
+
+    /** A stream that closes the file when it is closed. */
+    public static InputStream owning(EvidenceFiles.OpenFile file) {
+        return new OpenFileInputStream(file, true);
     }
 
     @Override
@@ -45,7 +56,9 @@ final class OpenFileInputStream extends InputStream {
     }
 
     @Override
-    public void close() {
-        // the open file belongs to the caller
+    public void close() throws IOException {
+        if (owning) {
+            file.close();
+        }
     }
 }

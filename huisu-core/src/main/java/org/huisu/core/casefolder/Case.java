@@ -84,6 +84,11 @@ public final class Case implements AutoCloseable {
         return audit;
     }
 
+    /** A second connection to the case database, for reading while the first one writes. */
+    public CaseStore newConnection() {
+        return openStore(folder, false);
+    }
+
     public CaseInfo info() {
         return new CaseInfo(required(ID), required(NAME), required(EXAMINER), Timestamps.parse(required(CREATED)),
                 required(OFFSET), required(TOOL));

@@ -87,6 +87,16 @@ public final class CaseFolder {
         return root.resolve(REPORTS);
     }
 
+    /** Scratch space for working copies during analysis; emptied at every run. */
+    public Path workspace() {
+        return root.resolve(".work");
+    }
+
+    /** Held while {@code huisu analyze} runs, so that two analyses never write at once. */
+    public Path analysisLock() {
+        return root.resolve(".analyze.lock");
+    }
+
     private static boolean isEmpty(Path dir) {
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.findAny().isEmpty();

@@ -58,7 +58,7 @@ public final class CaseStore implements AutoCloseable {
     }
 
     /** The newest migration's version; opening a store at this version skips Flyway. */
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
 
     private final Connection connection;
     private final SqlDialect dialect;
@@ -184,7 +184,9 @@ public final class CaseStore implements AutoCloseable {
             try {
                 connection.rollback();
             } catch (SQLException rollback) {
-                e.addSuppressed(rollback);
+                if (rollback != e) {
+                    e.addSuppressed(rollback);
+                }
             }
             throw e;
         } finally {
@@ -374,9 +376,10 @@ public final class CaseStore implements AutoCloseable {
 
     public void insertError(ExtractionError e) {
         insertReturningId("INSERT INTO extraction_errors (source_id, artifact_id, locator, phase, plugin, code,"
-                        + " message, occurred) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " message, occurred, occurrences, examples) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 e.sourceId(), e.artifactId(), e.locator(), e.phase().name(), e.plugin(), e.code(), e.message(),
-                Timestamps.format(e.occurred()));
+                Timestamps.format(e.occurred()), e.occurrences(),
+                e.examples().isEmpty() ? null : Json.write(e.examples()));
     }
 
     public List<ExtractionError> errors(long sourceId) {
@@ -385,11 +388,15 @@ public final class CaseStore implements AutoCloseable {
 
     /** The first {@code limit} errors of a source, in the order they were met. */
     public List<ExtractionError> errors(long sourceId, int limit) {
-        return query("SELECT id, source_id, artifact_id, locator, phase, plugin, code, message, occurred"
-                        + " FROM extraction_errors WHERE source_id = ? ORDER BY id LIMIT " + limit,
-                rs -> new ExtractionError(rs.getLong(1), rs.getLong(2), nullableLong(rs, 3), rs.getString(4),
-                        Phase.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
-                        Timestamps.parse(rs.getString(9))), sourceId);
+        return query("SELECT id, source_id, artifact_id, locator, phase, plugin, code, message, occurred,"
+                        + " occurrences, examples FROM extraction_errors WHERE source_id = ? ORDER BY id LIMIT " + limit,
+                CaseStore::extractionError, sourceId);
+    }
+
+    private static ExtractionError extractionError(ResultSet rs) throws SQLException {
+        return new ExtractionError(rs.getLong(1), rs.getLong(2), nullableLong(rs, 3), rs.getString(4),
+                Phase.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
+                Timestamps.parse(rs.getString(9)), rs.getLong(10), Json.readStrings(rs.getString(11)));
     }
 
     // ---------------------------------------------------------------- findings
@@ -487,6 +494,188 @@ public final class CaseStore implements AutoCloseable {
     private List<Long> relationEvidence(long relationId) {
         return query("SELECT artifact_id FROM relation_evidence WHERE relation_id = ? ORDER BY artifact_id",
                 rs -> rs.getLong(1), relationId);
+    }
+
+    // ---------------------------------------------------------------- extraction (analyze)
+
+    /** The largest id in use in a table of generated ids, 0 when empty. */
+    public long maxId(String table) {
+        if (!table.matches("artifacts|activities|actors|relations|findings")) {
+            throw new IllegalArgumentException("no such table " + table);
+        }
+        return query("SELECT COALESCE(MAX(id), 0) FROM " + table, rs -> rs.getLong(1)).get(0);
+    }
+
+    private static final String INSERT_EXTRACTED = "INSERT INTO artifacts (id, source_id, parent_id, kind, locator,"
+            + " name, size, sha256, md5, sha1, media_type, modified, changed, accessed, created, owner, owner_group,"
+            + " mode, link_target, stored, attributes, origin_id, extractor)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** Stores artifacts an extractor found in {@code originId}, with the ids it gave them. */
+    public void insertExtractedArtifacts(List<Artifact> artifacts, long originId, String extractor) {
+        if (artifacts.isEmpty()) {
+            return;
+        }
+        try {
+            PreparedStatement ps = prepared(INSERT_EXTRACTED);
+            for (Artifact a : artifacts) {
+                Object[] values = artifactValues(a);
+                Object[] all = new Object[values.length + 3];
+                all[0] = a.id();
+                System.arraycopy(values, 0, all, 1, values.length);
+                all[values.length + 1] = originId;
+                all[values.length + 2] = extractor;
+                bind(ps, all);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw new StoreException("case database insert failed", e);
+        }
+    }
+
+    /** Stores activities an extractor found in {@code originId}, with the ids it gave them. */
+    public void insertExtractedActivities(List<Activity> activities, long originId) {
+        if (activities.isEmpty()) {
+            return;
+        }
+        try {
+            PreparedStatement ps = prepared("INSERT INTO activities (id, kind, stage, started, ended, actor_id,"
+                    + " evidence_id, extractor, subject, attributes, origin_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            for (Activity a : activities) {
+                bind(ps, a.id(), a.kind().name(), a.stage() == null ? null : a.stage().name(),
+                        Timestamps.format(a.started()), Timestamps.format(a.ended()), a.actorId(),
+                        a.evidenceArtifactId(), a.extractor(), a.subject(), Json.writeMapOrNull(a.attributes()),
+                        originId);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw new StoreException("case database insert failed", e);
+        }
+    }
+
+    /** Sets an artifact's media type (when given) and merges attributes into its own. */
+    public void describeArtifact(long id, String mediaType, Map<String, Object> attributes) {
+        Map<String, Object> merged = new HashMap<>(artifact(id).map(Artifact::attributes).orElse(Map.of()));
+        if (attributes != null) {
+            merged.putAll(attributes);
+        }
+        if (mediaType != null) {
+            update("UPDATE artifacts SET media_type = ?, attributes = ? WHERE id = ?", mediaType,
+                    Json.writeMapOrNull(merged), id);
+        } else {
+            update("UPDATE artifacts SET attributes = ? WHERE id = ?", Json.writeMapOrNull(merged), id);
+        }
+    }
+
+    /** Where an extractor stands with an artifact. */
+    public record ProcessingState(long artifactId, String plugin, int version, String state) {
+    }
+
+    public List<ProcessingState> processing(long fromId, long toId) {
+        return query("SELECT artifact_id, plugin, version, state FROM processing WHERE artifact_id BETWEEN ? AND ?",
+                rs -> new ProcessingState(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4)), fromId, toId);
+    }
+
+    public List<ProcessingState> processingIn(String state) {
+        return query("SELECT artifact_id, plugin, version, state FROM processing WHERE state = ?",
+                rs -> new ProcessingState(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4)), state);
+    }
+
+    public void markProcessing(long artifactId, String plugin, int version, String state) {
+        int updated = update("UPDATE processing SET version = ?, state = ?, finished = ? WHERE artifact_id = ?"
+                + " AND plugin = ?", version, state, Timestamps.format(Instant.now()), artifactId, plugin);
+        if (updated == 0) {
+            update("INSERT INTO processing (artifact_id, plugin, version, state, finished) VALUES (?, ?, ?, ?, ?)",
+                    artifactId, plugin, version, state, Timestamps.format(Instant.now()));
+        }
+    }
+
+    /**
+     * Removes everything {@code extractor} wrote for {@code originId} — its child artifacts with all
+     * that was found in them in turn, its activities, its errors — so that it can run again.
+     */
+    public void deleteOutputs(long originId, String extractor) {
+        for (long child : query("SELECT id FROM artifacts WHERE origin_id = ? AND extractor = ?", rs -> rs.getLong(1),
+                originId, extractor)) {
+            deleteArtifactAndDescendants(child);
+        }
+        for (long activity : query("SELECT id FROM activities WHERE origin_id = ? AND extractor = ?",
+                rs -> rs.getLong(1), originId, extractor)) {
+            deleteActivity(activity);
+        }
+        update("DELETE FROM extraction_errors WHERE artifact_id = ? AND plugin = ?", originId, extractor);
+        update("DELETE FROM processing WHERE artifact_id = ? AND plugin = ?", originId, extractor);
+    }
+
+    private void deleteArtifactAndDescendants(long id) {
+        for (long child : query("SELECT id FROM artifacts WHERE origin_id = ? OR parent_id = ?", rs -> rs.getLong(1),
+                id, id)) {
+            deleteArtifactAndDescendants(child);
+        }
+        for (long activity : query("SELECT id FROM activities WHERE origin_id = ? OR evidence_id = ?",
+                rs -> rs.getLong(1), id, id)) {
+            deleteActivity(activity);
+        }
+        deleteRelationsOf("ARTIFACT", id);
+        update("DELETE FROM relation_evidence WHERE artifact_id = ?", id);
+        update("DELETE FROM findings WHERE artifact_id = ?", id);
+        update("UPDATE actor_addresses SET evidence_id = NULL WHERE evidence_id = ?", id);
+        update("DELETE FROM extraction_errors WHERE artifact_id = ?", id);
+        update("DELETE FROM processing WHERE artifact_id = ?", id);
+        update("DELETE FROM artifacts WHERE id = ?", id);
+    }
+
+    private void deleteActivity(long id) {
+        deleteRelationsOf("ACTIVITY", id);
+        update("DELETE FROM activities WHERE id = ?", id);
+    }
+
+    private void deleteRelationsOf(String type, long id) {
+        for (long relation : query("SELECT id FROM relations WHERE (from_type = ? AND from_id = ?)"
+                + " OR (to_type = ? AND to_id = ?)", rs -> rs.getLong(1), type, id, type, id)) {
+            update("DELETE FROM relation_evidence WHERE relation_id = ?", relation);
+            update("DELETE FROM relations WHERE id = ?", relation);
+        }
+    }
+
+    /** Artifacts of every source with an id above {@code afterId}, in id order. */
+    public List<Artifact> artifactsAfter(long afterId, int limit) {
+        return query("SELECT " + ARTIFACT_COLUMNS + " FROM artifacts WHERE id > ? ORDER BY id LIMIT " + limit,
+                CaseStore::artifact, afterId);
+    }
+
+    /** The origin of each of the artifacts: the artifact it was extracted from, if any. */
+    public Map<Long, Long> origins(long fromId, long toId) {
+        Map<Long, Long> origins = new HashMap<>();
+        for (long[] pair : query("SELECT id, origin_id FROM artifacts WHERE id BETWEEN ? AND ? AND origin_id IS NOT NULL",
+                rs -> new long[] {rs.getLong(1), rs.getLong(2)}, fromId, toId)) {
+            origins.put(pair[0], pair[1]);
+        }
+        return origins;
+    }
+
+    public List<Artifact> children(long parentId) {
+        return query("SELECT " + ARTIFACT_COLUMNS + " FROM artifacts WHERE parent_id = ? ORDER BY "
+                + dialect.orderByBytes("locator"), CaseStore::artifact, parentId);
+    }
+
+    public Optional<Artifact> artifactAt(long sourceId, String locator) {
+        return query("SELECT " + ARTIFACT_COLUMNS + " FROM artifacts WHERE source_id = ? AND locator = ?",
+                CaseStore::artifact, sourceId, locator).stream().findFirst();
+    }
+
+    /** Upserts the actor and ties the addresses to the artifact they were found in. */
+    public long upsertActor(Actor a, Long evidenceId) {
+        long id = upsertActor(a);
+        if (evidenceId != null) {
+            for (String address : a.addresses()) {
+                update("UPDATE actor_addresses SET evidence_id = ? WHERE actor_id = ? AND address = ?"
+                        + " AND evidence_id IS NULL", evidenceId, id, address);
+            }
+        }
+        return id;
     }
 
     // ---------------------------------------------------------------- plumbing
