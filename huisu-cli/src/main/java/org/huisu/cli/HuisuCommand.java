@@ -1,5 +1,6 @@
 package org.huisu.cli;
 
+import org.huisu.cli.analyze.AnalyzeCommand;
 import org.huisu.cli.audit.AuditCommand;
 import org.huisu.cli.casefolder.CaseCommand;
 import org.huisu.cli.demo.DemoCommand;
@@ -13,7 +14,8 @@ import picocli.CommandLine.IVersionProvider;
         resourceBundle = "org.huisu.cli.Messages",
         mixinStandardHelpOptions = true,
         versionProvider = HuisuCommand.Version.class,
-        subcommands = {CaseCommand.class, SourceCommand.class, AuditCommand.class, DemoCommand.class})
+        subcommands = {CaseCommand.class, SourceCommand.class, AnalyzeCommand.class, AuditCommand.class,
+                DemoCommand.class})
 public final class HuisuCommand extends CommandGroup {
 
     /** Prints the tool's name and version. */

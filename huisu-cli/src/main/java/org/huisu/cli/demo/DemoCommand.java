@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import org.huisu.cli.Session;
+import org.huisu.cli.analyze.AnalyzeCommand;
 import org.huisu.cli.terminal.Sizes;
 import org.huisu.cli.terminal.Table;
 import org.huisu.core.HuisuException;
@@ -22,6 +23,7 @@ import org.huisu.core.casefolder.Case;
 import org.huisu.core.hash.HashAlgorithm;
 import org.huisu.core.model.Source;
 import org.huisu.core.model.SourceKind;
+import org.huisu.core.pipeline.Analysis;
 import org.huisu.scenario.Layout;
 import org.huisu.scenario.Scenario;
 import org.huisu.scenario.ScenarioGenerator;
@@ -105,7 +107,7 @@ public final class DemoCommand implements Callable<Integer> {
                 Acquisition.Result r = new Acquisition(c, EvidenceFiles.best(),
                         session.progress(session.text("demo.acquiring", e.label())))
                         .run(new Acquisition.Request(e.path(), e.label(), e.kind(), EnumSet.of(HashAlgorithm.SHA256),
-                                false, false, threads, c.info().examiner()));
+                                false, false, threads, c.info().examiner(), Scenario.OFFICE_ZONE));
                 sources.add(r.source());
             }
             out.println(session.text("demo.case", c.folder().root()));
@@ -118,6 +120,8 @@ public final class DemoCommand implements Callable<Integer> {
                         Sizes.count(s.errors()), s.manifestSha256().substring(0, 16) + "…");
             }
             table.print(out);
+            out.println(session.text("demo.analysing"));
+            AnalyzeCommand.run(session, c, Analysis.discover(), threads);
             out.println(session.text("demo.next", c.folder().root()));
             session.outcome("generated the sample case (seed " + seed + ", " + records + " records, " + cloud.cliName()
                     + ") and acquired " + sources.size() + " sources");

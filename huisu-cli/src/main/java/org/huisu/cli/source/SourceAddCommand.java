@@ -1,6 +1,7 @@
 package org.huisu.cli.source;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,9 @@ public final class SourceAddCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", descriptionKey = "option.source.add.threads")
     Integer threads;
 
+    @Option(names = "--timezone", paramLabel = "ZONE", descriptionKey = "option.source.add.timezone")
+    String timezone;
+
     @Option(names = "--examiner", paramLabel = "NAME", descriptionKey = "option.source.add.examiner")
     String examiner;
 
@@ -80,12 +84,13 @@ public final class SourceAddCommand implements Callable<Integer> {
         if (workers < 1 || workers > 256) {
             throw HuisuException.usage(session.text("source.add.badThreads", workers));
         }
+        ZoneId zone = parseZone();
         Case c = session.openCase(caseFolder);
         String who = session.examiner(examiner);
         Progress progress = session.progress(session.text("source.add.progress"));
         Acquisition.Result result = new Acquisition(c, EvidenceFiles.best(), progress)
                 .run(new Acquisition.Request(Path.of(locator), label, sourceKind, algorithms, copy, again, workers,
-                        who));
+                        who, zone));
         Source s = result.source();
         session.outcome("acquired source " + s.id() + " '" + s.label() + "' (" + s.items() + " items, "
                 + s.bytes() + " bytes, " + s.errors() + " errors), manifest sha256 " + s.manifestSha256());
@@ -95,6 +100,17 @@ public final class SourceAddCommand implements Callable<Integer> {
             printText(c, result);
         }
         return 0;
+    }
+
+    private ZoneId parseZone() {
+        if (timezone == null) {
+            return ZoneId.systemDefault();
+        }
+        try {
+            return ZoneId.of(timezone);
+        } catch (java.time.DateTimeException e) {
+            throw HuisuException.usage(session.text("source.add.badZone", timezone));
+        }
     }
 
     private SourceKind parseKind() {

@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,13 @@ public final class Acquisition {
 
     /** What to acquire and how. {@code kind} null means decide by looking; {@code label} null, use the name. */
     public record Request(Path locator, String label, SourceKind kind, Set<HashAlgorithm> algorithms, boolean copy,
-            boolean again, int threads, String examiner) {
+            boolean again, int threads, String examiner, ZoneId zone) {
+
+        /** A request that assumes the examining machine's zone for times the evidence writes without one. */
+        public Request(Path locator, String label, SourceKind kind, Set<HashAlgorithm> algorithms, boolean copy,
+                boolean again, int threads, String examiner) {
+            this(locator, label, kind, algorithms, copy, again, threads, examiner, ZoneId.systemDefault());
+        }
     }
 
     /** Entries recorded, by type, and what reading them met. */
@@ -149,6 +156,8 @@ public final class Acquisition {
         attributes.put("directories", counts.directories());
         attributes.put("links", counts.links());
         attributes.put("special", counts.special());
+        // the zone the evidence's own clocks are assumed to keep, where its times carry none
+        attributes.put("timezone", request.zone().getId());
         if (counts.accessTimesNotKept() > 0) {
             attributes.put("accessTimesNotKept", counts.accessTimesNotKept());
         }

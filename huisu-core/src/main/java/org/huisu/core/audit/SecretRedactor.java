@@ -48,6 +48,26 @@ public final class SecretRedactor {
         return out;
     }
 
+    /**
+     * A secret as every output may show it: its first four characters, then stars, then its length
+     * — enough to tell two keys apart, not enough to use one.
+     */
+    public static String mask(String secret) {
+        if (secret == null) {
+            return null;
+        }
+        String head = secret.length() > 8 ? secret.substring(0, 4) : "";
+        return head + "****(" + secret.length() + ")";
+    }
+
+    /** Whether a setting's name says its value is a secret (secret, password, token, private key…). */
+    public static boolean namesASecret(String name) {
+        String n = name.toLowerCase(java.util.Locale.ROOT).replace("-", "_");
+        return n.contains("secret") || n.contains("password") || n.contains("passwd") || n.contains("token")
+                || n.contains("private_key") || n.contains("privatekey") || n.contains("credential")
+                || n.equals("sk") || n.endsWith("_sk");
+    }
+
     /** Masks passwords in URLs and secret query parameters inside one string. */
     public static String redactText(String text) {
         String s = URL_USERINFO.matcher(text).replaceAll("$1" + Matcher.quoteReplacement(MASK) + "$3");

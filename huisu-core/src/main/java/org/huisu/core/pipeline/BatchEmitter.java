@@ -70,7 +70,7 @@ final class BatchEmitter implements Emitter {
         Long size = child.size();
         boolean stored = false;
         if (content != null) {
-            Stored s = store(content);
+            Stored s = store0(content);
             hashes = new Hashes(s.sha256(), null, null);
             size = s.size();
             stored = true;
@@ -85,7 +85,12 @@ final class BatchEmitter implements Emitter {
     private record Stored(String sha256, long size) {
     }
 
-    private Stored store(InputStream content) throws IOException {
+    @Override
+    public String store(InputStream content) throws IOException {
+        return store0(content).sha256();
+    }
+
+    private Stored store0(InputStream content) throws IOException {
         org.huisu.core.hash.Digests digest = new Digests(EnumSet.of(HashAlgorithm.SHA256));
         long size = 0;
         byte[] buffer = new byte[64 * 1024];
@@ -120,6 +125,10 @@ final class BatchEmitter implements Emitter {
 
     @Override
     public void describe(String mediaType, Map<String, Object> attributes) {
+        if (mediaType != null && item instanceof CaseItem caseItem) {
+            // the extractors after this one see the type at once
+            caseItem.mediaType(mediaType);
+        }
         moveRowsToPending();
         pending.add(new Writer.Describe(item.artifact().id(), mediaType, attributes));
     }

@@ -21,6 +21,9 @@ public interface Emitter {
      */
     long child(Artifact child, InputStream content) throws IOException;
 
+    /** Keeps bytes in the object store (a BLOB, an embedded file) and returns their SHA-256. */
+    String store(InputStream content) throws IOException;
+
     /** Records an activity; {@code actor}, when given, is the actor it is tied to (kind and name). */
     long activity(Activity activity, ActorKey actor);
 

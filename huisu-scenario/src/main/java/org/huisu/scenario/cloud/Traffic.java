@@ -89,15 +89,13 @@ public final class Traffic {
         Scenario s = world.scenario();
         long[] marketingSizes = new long[MARKETING.size()];
         for (int i = 0; i < MARKETING.size(); i++) {
-            byte[] picture = new byte[20_000 + random.nextInt(40_000)];
-            random.nextBytes(picture);
+            byte[] picture = MarketingPictures.render(MARKETING.get(i), random);
             marketingSizes[i] = picture.length;
             write(bucket.resolve(MARKETING.get(i)), picture, s.firstDay().minusDays(30).atTime(10, 15));
         }
         for (LocalDate day = s.firstDay(); !day.isAfter(s.lastDay()); day = day.plusDays(1)) {
             LocalDateTime backupAt = day.atTime(4, 10).plusSeconds(random.nextInt(300));
-            byte[] dump = new byte[50_000 + random.nextInt(150_000)];
-            random.nextBytes(dump);
+            byte[] dump = MarketingPictures.sqlDump(day, random);
             String key = "backup/crm-" + day.toString().replace("-", "") + ".sql.gz";
             write(bucket.resolve(key), dump, backupAt);
             out.add(new Request(instant(backupAt), BACKUP_HOST, "PutObject", key, null, 200, null, dump.length,

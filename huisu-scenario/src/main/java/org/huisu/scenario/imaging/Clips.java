@@ -57,9 +57,14 @@ public final class Clips {
                 recorder.record(converter.convert(frame));
             }
             recorder.stop();
-            return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new IllegalStateException("FFmpeg could not encode a clip: " + e.getMessage(), e);
+        }
+        // read only once the recorder is closed: FFmpeg flushes the file's last bytes when released
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } finally {
             try {
                 Files.deleteIfExists(file);

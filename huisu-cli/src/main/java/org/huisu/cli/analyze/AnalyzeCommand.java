@@ -1,0 +1,89 @@
+package org.huisu.cli.analyze;
+
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.huisu.cli.Session;
+import org.huisu.cli.terminal.Sizes;
+import org.huisu.cli.terminal.Table;
+import org.huisu.core.HuisuException;
+import org.huisu.core.acquire.EvidenceFiles;
+import org.huisu.core.casefolder.Case;
+import org.huisu.core.pipeline.Analysis;
+import org.huisu.core.pipeline.Extractor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code huisu analyze CASE}: runs every extractor on everything the case's sources hold. */
+@Command(name = "analyze", resourceBundle = "org.huisu.cli.Messages", mixinStandardHelpOptions = true)
+public final class AnalyzeCommand implements Callable<Integer> {
+
+    private final Session session;
+
+    @Parameters(index = "0", paramLabel = "CASE", descriptionKey = "option.case.folder", arity = "0..1")
+    Path caseFolder;
+
+    @Option(names = "--threads", paramLabel = "N", descriptionKey = "option.analyze.threads")
+    Integer threads;
+
+    @Option(names = "--only", paramLabel = "NAMES", split = ",", descriptionKey = "option.analyze.only")
+    List<String> only = List.of();
+
+    @Option(names = "--skip", paramLabel = "NAMES", split = ",", descriptionKey = "option.analyze.skip")
+    List<String> skip = List.of();
+
+    @Option(names = "--list", descriptionKey = "option.analyze.list")
+    boolean list;
+
+    public AnalyzeCommand(Session session) {
+        this.session = session;
+    }
+
+    @Override
+    public Integer call() {
+        List<Extractor> all = Analysis.discover();
+        if (list) {
+            Table table = new Table(session.text("analyze.extractor"), session.text("analyze.finds"));
+            all.forEach(e -> table.row(e.name(), e.description()));
+            table.print(session.out());
+            return 0;
+        }
+        if (caseFolder == null) {
+            throw HuisuException.usage(session.text("analyze.noCase"));
+        }
+        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (workers < 1 || workers > 256) {
+            throw HuisuException.usage(session.text("source.add.badThreads", workers));
+        }
+        List<Extractor> chosen = Analysis.select(all, Set.copyOf(only), Set.copyOf(skip));
+        Case c = session.openCase(caseFolder);
+        Analysis.Summary summary = run(session, c, chosen, workers);
+        session.outcome("analysed " + summary.items() + " items with " + summary.runs().size() + " extractors, "
+                + summary.failed() + " failed");
+        return 0;
+    }
+
+    /** Runs the analysis and prints its summary; shared with the demo, which runs it on its case. */
+    public static Analysis.Summary run(Session session, Case c, List<Extractor> extractors, int threads) {
+        Analysis.Summary summary = new Analysis(c, extractors, EvidenceFiles.best(),
+                session.progress(session.text("analyze.progress"))).run(threads);
+        var out = session.out();
+        if (summary.runs().isEmpty()) {
+            out.println(session.text("analyze.nothing", c.folder().root()));
+            return summary;
+        }
+        Table table = new Table(session.text("analyze.extractor"), session.text("analyze.items"),
+                session.text("analyze.rows"));
+        Set<String> names = new LinkedHashSet<>(summary.runs().keySet());
+        for (String name : names) {
+            table.row(name, Sizes.count(summary.runs().get(name)), Sizes.count(summary.rows().getOrDefault(name, 0L)));
+        }
+        table.print(out);
+        out.println(session.text("analyze.done", Sizes.count(summary.items()), Sizes.count(summary.failed()),
+                String.format("%.1f", summary.elapsed().toMillis() / 1000.0), summary.passes()));
+        return summary;
+    }
+}

@@ -1,0 +1,144 @@
+package org.huisu.extract.text;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPInputStream;
+import org.huisu.core.pipeline.Item;
+
+/**
+ * The lines of a text item, one at a time, whatever it was written in: gzip is unpacked on the way,
+ * each line is read as UTF-8 and, where that fails, as GB18030 (which includes GBK: logs and paths
+ * from Chinese systems) — no line is dropped for its encoding. Lines longer than a limit are cut
+ * and said to be.
+ */
+public final class TextLines {
+
+    /** Longer lines are cut here: a 10 MB "line" is not a log line. */
+    public static final int MAX_LINE = 1 << 20;
+
+    private static final Charset GB18030 = Charset.forName("GB18030");
+
+    private TextLines() {
+    }
+
+    /** One line as read. */
+    public record Line(long number, String text, boolean gb18030, boolean cut) {
+    }
+
+    /** What the caller does with each line; returning false stops the reading. */
+    @FunctionalInterface
+    public interface Handler {
+        boolean line(Line line) throws IOException;
+    }
+
+    /** What reading found, for the item's description. */
+    public record Summary(long lines, long gb18030Lines, long cutLines, boolean gzip) {
+    }
+
+    /** Opens the item's bytes, unpacking gzip when they start with its magic. */
+    public static InputStream open(Item item) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(item.open(), 1 << 16);
+        in.mark(2);
+        int b1 = in.read();
+        int b2 = in.read();
+        in.reset();
+        return b1 == 0x1f && b2 == 0x8b ? new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16) : in;
+    }
+
+    public static boolean gzipped(Item item) throws IOException {
+        try (InputStream in = item.open()) {
+            return in.read() == 0x1f && in.read() == 0x8b;
+        }
+    }
+
+    /** The first {@code max} non-blank lines, for telling the format. */
+    public static java.util.List<String> head(Item item, int max) throws IOException {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        read(item, line -> {
+            if (!line.text().isBlank()) {
+                lines.add(line.text());
+            }
+            return lines.size() < max;
+        });
+        return lines;
+    }
+
+    public static Summary read(Item item, Handler handler) throws IOException {
+        try (InputStream in = open(item)) {
+            return read(in, handler, gzipped(item));
+        }
+    }
+
+    static Summary read(InputStream in, Handler handler, boolean gzip) throws IOException {
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        byte[] line = new byte[8192];
+        int length = 0;
+        boolean cut = false;
+        long number = 0;
+        long gb = 0;
+        long cuts = 0;
+        byte[] buffer = new byte[1 << 16];
+        for (int n; (n = in.read(buffer)) > 0; ) {
+            for (int i = 0; i < n; i++) {
+                byte b = buffer[i];
+                if (b == '\n') {
+                    number++;
+                    Line l = decode(line, length, number, cut, utf8);
+                    gb += l.gb18030() ? 1 : 0;
+                    cuts += cut ? 1 : 0;
+                    if (!handler.line(l)) {
+                        return new Summary(number, gb, cuts, gzip);
+                    }
+                    length = 0;
+                    cut = false;
+                } else if (length < MAX_LINE) {
+                    if (length == line.length) {
+                        line = java.util.Arrays.copyOf(line, Math.min(MAX_LINE, line.length * 2));
+                    }
+                    line[length++] = b;
+                } else {
+                    cut = true;
+                }
+            }
+        }
+        if (length > 0 || cut) {
+            number++;
+            Line l = decode(line, length, number, cut, utf8);
+            gb += l.gb18030() ? 1 : 0;
+            cuts += cut ? 1 : 0;
+            handler.line(l);
+        }
+        return new Summary(number, gb, cuts, gzip);
+    }
+
+    private static Line decode(byte[] bytes, int length, long number, boolean cut, CharsetDecoder utf8) {
+        int end = length;
+        if (end > 0 && bytes[end - 1] == '\r') {
+            end--;
+        }
+        boolean ascii = true;
+        for (int i = 0; i < end; i++) {
+            if (bytes[i] < 0) {
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii) {
+            return new Line(number, new String(bytes, 0, end, StandardCharsets.ISO_8859_1), false, cut);
+        }
+        try {
+            String text = utf8.reset().decode(ByteBuffer.wrap(bytes, 0, end)).toString();
+            return new Line(number, text, false, cut);
+        } catch (CharacterCodingException e) {
+            return new Line(number, new String(bytes, 0, end, GB18030), true, cut);
+        }
+    }
+}
