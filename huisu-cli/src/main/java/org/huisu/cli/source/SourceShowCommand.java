@@ -69,7 +69,8 @@ public final class SourceShowCommand implements Callable<Integer> {
         }
         out.println(session.text("source.show.errors", Sizes.count(errors.size())));
         for (ExtractionError e : errors) {
-            out.println("  " + e.code() + "  " + e.message());
+            out.println("  " + e.code() + "  " + e.message() + (e.occurrences() > 1 ? " (×" + e.occurrences() + ")"
+                    : "") + (e.examples().isEmpty() ? "" : " — " + String.join("; ", e.examples())));
         }
         return 0;
     }
@@ -95,6 +96,8 @@ public final class SourceShowCommand implements Callable<Integer> {
         m.put("phase", e.phase().name());
         m.put("code", e.code());
         m.put("message", e.message());
+        m.put("occurrences", e.occurrences());
+        m.put("examples", e.examples());
         m.put("artifact", e.artifactId() == null ? null : String.valueOf(e.artifactId()));
         m.put("time", Timestamps.format(e.occurred()));
         return m;
