@@ -1,6 +1,7 @@
 package org.huisu.formats.network;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One DHCP lease: which MAC held which LAN address, under which name, when. Lease files keep
@@ -19,7 +20,7 @@ public record DhcpLease(String address, String mac, String hostname, Instant sta
 
     /** The lease as identity evidence: the client's name and its address on the LAN. */
     public HostIdentity asIdentity() {
-        return new HostIdentity(hostname, hostname == null ? java.util.List.of() : java.util.List.of(hostname),
-                java.util.List.of(InterfaceAddress.of(null, mac, address, null, null)), null, evidence);
+        return new HostIdentity(hostname, hostname == null ? List.of() : List.of(hostname),
+                List.of(InterfaceAddress.of(null, mac, address, null, null)), null, evidence);
     }
 }

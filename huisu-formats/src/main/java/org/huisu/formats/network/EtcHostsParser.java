@@ -28,8 +28,8 @@ public final class EtcHostsParser implements NetworkFileParser<HostIdentity> {
 
     @Override
     public boolean acceptsPath(String path) {
-        String p = ConfigText.slashes(path);
-        return p.endsWith("etc/hosts") || p.endsWith("drivers/etc/hosts");
+        // also Windows' System32/drivers/etc/hosts
+        return ConfigText.slashes(path).endsWith("etc/hosts");
     }
 
     @Override

@@ -52,7 +52,7 @@ public final class NetplanParser implements NetworkFileParser<HostIdentity> {
         if (root == null) {
             return List.of();
         }
-        if (!(map(root) instanceof Map<?, ?> top) || !(map(top.get("network")) instanceof Map<?, ?> network)) {
+        if (!(root instanceof Map<?, ?> top) || !(top.get("network") instanceof Map<?, ?> network)) {
             return List.of(Parsed.error("expected a 'network:' mapping at the top"));
         }
         List<Parsed<HostIdentity>> errors = new ArrayList<>();
@@ -143,10 +143,6 @@ public final class NetplanParser implements NetworkFileParser<HostIdentity> {
             out.add(InterfaceAddress.of(name, mac, null, null, null));
         }
         return out.size() > before;
-    }
-
-    private static Object map(Object o) {
-        return o instanceof Map<?, ?> ? o : null;
     }
 
     private static String string(Object o) {

@@ -81,6 +81,12 @@ class EtcHostsParserTest {
         assertThatCode(() -> {
             hosts.parse(text);
             hosts.recognizes(text);
+        }).doesNotThrowAnyException();
+    }
+
+    @Property
+    void anyTextGivesAHostnameOrAnErrorNeverAnException(@ForAll("hostsTexts") String text) {
+        assertThatCode(() -> {
             hostname.parse(text);
             hostname.recognizes(text);
         }).doesNotThrowAnyException();

@@ -103,12 +103,26 @@ class OpenWrtParsersTest {
     }
 
     @Property
-    void anyTextGivesIdentitiesOrErrorsNeverAnException(@ForAll("texts") String text) {
+    void anyTextGivesTheRoutersInterfacesOrErrorsNeverAnException(@ForAll("texts") String text) {
         assertThatCode(() -> {
             network.parse(text);
             network.recognizes(text);
+        }).doesNotThrowAnyException();
+    }
+
+    @Property
+    void anyTextGivesStaticLeasesOrErrorsNeverAnException(@ForAll("texts") String text) {
+        assertThatCode(() -> {
             dhcp.parse(text);
+            dhcp.recognizes(text);
+        }).doesNotThrowAnyException();
+    }
+
+    @Property
+    void anyTextGivesAHostnameAndZoneOrErrorsNeverAnException(@ForAll("texts") String text) {
+        assertThatCode(() -> {
             system.parse(text);
+            system.recognizes(text);
             OpenWrtSystemParser.zoneName(text);
         }).doesNotThrowAnyException();
     }
