@@ -3,8 +3,11 @@ package org.huisu.formats.shell;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Knows which words of a command line are secrets and how a secret is shown instead: its start and stars. */
-final class Secrets {
+/**
+ * The one rule for secrets found in evidence text (command lines, crontabs, unit files, client configs): which
+ * names and options hold one, and how one is kept instead — its first characters and stars, never the whole.
+ */
+public final class Secrets {
 
     private static final Pattern SECRET_NAME = Pattern.compile(
             "(?i).*(secret|passw|passwd|token|_sk$|^sk$|_pass$|^pass$|credential|private_key).*");
@@ -14,8 +17,11 @@ final class Secrets {
     }
 
     /** The secret as kept: at most four leading characters, never more than a quarter of it, then stars. */
-    static String mask(String secret) {
-        if (secret.isEmpty() || secret.endsWith("****")) {
+    public static String mask(String secret) {
+        if (secret == null) {
+            return "";
+        }
+        if (secret.isEmpty() || secret.matches(".{0,4}\\*{4}")) {
             return secret;
         }
         int keep = Math.min(4, secret.length() / 4);
@@ -23,7 +29,7 @@ final class Secrets {
     }
 
     /** True when a variable or setting of this name holds a secret ({@code AWS_SECRET_ACCESS_KEY}, {@code pass}). */
-    static boolean isSecretName(String name) {
+    public static boolean isSecretName(String name) {
         return SECRET_NAME.matcher(name).matches();
     }
 
@@ -41,7 +47,7 @@ final class Secrets {
     }
 
     /** {@code https://user:pass@host} with the password masked; other text unchanged. */
-    static String maskUrlPassword(String text) {
+    public static String maskUrlPassword(String text) {
         return URL_PASSWORD.matcher(text).replaceAll(m -> m.group(1) + ":" + mask(m.group(2)));
     }
 }
