@@ -12,6 +12,7 @@ public final class CoscmdConfigParser {
     private CoscmdConfigParser() {
     }
 
+    /** The sections of a .cos.conf as remotes; an error when it has none. */
     public static Parsed<ClientConfig> parse(String text) {
         IniReader ini = new IniReader(text);
         List<Remote> remotes = new ArrayList<>();

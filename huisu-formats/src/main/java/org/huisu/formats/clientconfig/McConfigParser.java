@@ -16,6 +16,7 @@ public final class McConfigParser {
     private McConfigParser() {
     }
 
+    /** The aliases of a config.json as remotes; an error when the text is not JSON or names no aliases. */
     public static Parsed<ClientConfig> parse(String text) {
         Object root;
         try {

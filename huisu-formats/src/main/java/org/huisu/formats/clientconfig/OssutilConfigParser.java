@@ -18,6 +18,7 @@ public final class OssutilConfigParser {
     private OssutilConfigParser() {
     }
 
+    /** The credentials, profiles and bucket endpoints of an .ossutilconfig as remotes; never an error. */
     public static Parsed<ClientConfig> parse(String text) {
         IniReader ini = new IniReader(text);
         List<Remote> remotes = new ArrayList<>();

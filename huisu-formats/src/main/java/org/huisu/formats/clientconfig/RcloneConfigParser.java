@@ -17,6 +17,7 @@ public final class RcloneConfigParser {
     private RcloneConfigParser() {
     }
 
+    /** The remotes of an rclone.conf; an error when the file is encrypted. */
     public static Parsed<ClientConfig> parse(String text) {
         if (text != null && text.contains("RCLONE_ENCRYPT_V0:")) {
             return Parsed.error("the rclone configuration is encrypted (RCLONE_ENCRYPT_V0); its remotes cannot be"

@@ -24,6 +24,7 @@ public final class Remotes {
         this.configs = List.copyOf(configs);
     }
 
+    /** Resolution through these configurations (of any tools, as found on one machine). */
     public static Remotes of(List<ClientConfig> configs) {
         return new Remotes(configs);
     }

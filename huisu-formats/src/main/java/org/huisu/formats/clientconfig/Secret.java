@@ -19,6 +19,7 @@ public record Secret(String masked, int length) {
         return new Secret(Secrets.mask(secret), secret.length());
     }
 
+    /** True when a secret was configured. */
     public boolean isPresent() {
         return length > 0;
     }

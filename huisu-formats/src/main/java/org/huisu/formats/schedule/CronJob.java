@@ -44,6 +44,11 @@ public record CronJob(int line, String user, String schedule, String command, St
         return when.runsBetween(from, to);
     }
 
+    /** The next {@code count} runs after {@code after}, reading the schedule in CRON_TZ or else {@code systemZone}. */
+    public List<Instant> nextRuns(Instant after, ZoneId systemZone, int count) {
+        return when.nextRuns(after, zone().orElse(systemZone), count);
+    }
+
     /**
      * The run instants in {@code [from, to)}, reading the schedule in the crontab's {@code CRON_TZ} when it has
      * one, else in {@code systemZone} (the zone the machine's cron ran in).

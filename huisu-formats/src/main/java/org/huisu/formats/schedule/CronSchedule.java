@@ -176,6 +176,27 @@ public record CronSchedule(String expression, boolean atReboot, List<Integer> mi
         return Occurrences.after(t.withSecond(0).withNano(0), this::dayMatches, hours, minutes, List.of(0));
     }
 
+    /**
+     * The next {@code count} run instants strictly after {@code after}, the schedule read in {@code zone}; fewer
+     * when the schedule stops matching (none for {@code @reboot}).
+     */
+    public List<Instant> nextRuns(Instant after, ZoneId zone, int count) {
+        List<Instant> out = new ArrayList<>();
+        LocalDateTime t = LocalDateTime.ofInstant(after, zone).minusDays(1);
+        while (out.size() < count) {
+            Optional<LocalDateTime> next = nextRunAfter(t);
+            if (next.isEmpty()) {
+                break;
+            }
+            t = next.get();
+            Instant i = java.time.ZonedDateTime.ofLocal(t, zone, null).toInstant();
+            if (i.isAfter(after) && (out.isEmpty() || i.isAfter(out.get(out.size() - 1)))) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
     /** The schedule in plain English: "every day at 02:30", "at 06:47 on Sunday", "at every boot". */
     public String describe() {
         if (atReboot) {

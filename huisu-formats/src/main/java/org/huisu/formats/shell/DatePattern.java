@@ -35,9 +35,7 @@ public record DatePattern(String written, String template, String format, int da
 
     /** True when a concrete path or key fits the template and names a possible time. */
     public boolean matches(String concrete) {
-        Compiled c = compile(template);
-        Matcher m = c.regex.matcher(concrete);
-        return m.matches() && fields(c, m) != null;
+        return dateTimeOf(concrete).isPresent();
     }
 
     /**
@@ -51,11 +49,63 @@ public record DatePattern(String written, String template, String format, int da
     /** The time a concrete path names, to the template's resolution (an epoch {@code %s} is read as UTC). */
     public Optional<LocalDateTime> dateTimeOf(String concrete) {
         Compiled c = compile(template);
-        Matcher m = c.regex.matcher(concrete == null ? "" : concrete);
-        if (!m.matches()) {
+        String text = concrete == null ? "" : concrete;
+        try {
+            Matcher m = c.regex.matcher(new Budgeted(text));
+            if (!m.matches()) {
+                return Optional.empty();
+            }
+            return Optional.ofNullable(fields(c, m));
+        } catch (Budgeted.Exhausted e) {
+            // many wildcards against a long path backtrack without end; such a path is taken as not matching
             return Optional.empty();
         }
-        return Optional.ofNullable(fields(c, m));
+    }
+
+    /** The text a match reads, refusing to be read more than a bounded number of times. */
+    private static final class Budgeted implements CharSequence {
+        static final class Exhausted extends RuntimeException {
+            private static final long serialVersionUID = 1L;
+
+            Exhausted() {
+                super(null, null, false, false);
+            }
+        }
+
+        private final String text;
+        private final long[] left;
+
+        Budgeted(String text) {
+            this(text, new long[] {1_000_000L + 1000L * text.length()});
+        }
+
+        private Budgeted(String text, long[] left) {
+            this.text = text;
+            this.left = left;
+        }
+
+        @Override
+        public char charAt(int index) {
+            if (--left[0] < 0) {
+                throw new Exhausted();
+            }
+            return text.charAt(index);
+        }
+
+        @Override
+        public int length() {
+            return text.length();
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new Budgeted(text.substring(start, end), left);
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
     }
 
     /** The day a run on {@code runDay} names in the path (yesterday's folder for an offset of -1). */
@@ -158,7 +208,9 @@ public record DatePattern(String written, String template, String format, int da
             char ch = template.charAt(i);
             if (ch == '*') {
                 re.append(".*?");
-                i++;
+                while (i < template.length() && template.charAt(i) == '*') {
+                    i++;
+                }
                 continue;
             }
             if (ch == '?') {

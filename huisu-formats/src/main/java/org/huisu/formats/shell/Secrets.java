@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 public final class Secrets {
 
     private static final Pattern SECRET_NAME = Pattern.compile(
-            "(?i).*(secret|passw|passwd|token|_sk$|^sk$|_pass$|^pass$|credential|private_key).*");
+            "(?i).*(secret|passw|token|_sk$|^sk$|_pass$|^pass$|credential|private_key|pem$|customer_key).*");
     private static final Pattern URL_PASSWORD = Pattern.compile("(?<=://)([^/@:\\s]*):([^/@\\s]+)(?=@)");
 
     private Secrets() {

@@ -57,8 +57,11 @@ final class ShellLexer {
         }
     }
 
+    private static final int MAX_NESTING = 200;
+
     private final String s;
     private final int n;
+    private int nesting;
     private final int[] lineStarts;
     private int pos;
     private final List<Token> tokens = new ArrayList<>();
@@ -491,6 +494,18 @@ final class ShellLexer {
 
     /** Index of the parenthesis that closes the one at {@code open}; quotes and nesting are respected. */
     private int closeParens(int open, int reportAt) {
+        // substitutions inside quotes inside substitutions recurse; evidence may nest them without end
+        if (++nesting > MAX_NESTING) {
+            throw new Unreadable("substitutions are nested more than " + MAX_NESTING + " deep", reportAt);
+        }
+        try {
+            return closeParensUnguarded(open, reportAt);
+        } finally {
+            nesting--;
+        }
+    }
+
+    private int closeParensUnguarded(int open, int reportAt) {
         int depth = 0;
         int i = open;
         while (i < n) {

@@ -152,6 +152,13 @@ class CrontabParserTest {
     }
 
     @Test
+    void theNextRunsAfterAnInstantAreReadInCronTz() {
+        CronJob archive = Fixtures.values(CrontabParser.parseSystem(Fixtures.text("cron.d-face-archive"))).get(0);
+        assertThat(archive.nextRuns(Instant.parse("2024-03-14T18:30:00Z"), ZoneId.of("UTC"), 2))
+                .containsExactly(Instant.parse("2024-03-15T18:30:00Z"), Instant.parse("2024-03-16T18:30:00Z"));
+    }
+
+    @Test
     void aBadFieldIsAnErrorNamingIt() {
         List<Parsed<CronJob>> parsed = CrontabParser.parseSystem("7 25 * * * root /bin/true\n");
         assertThat(parsed).containsExactly(Parsed.error("line 1: the hour field '25' is outside 0-23"));

@@ -108,6 +108,12 @@ class DatePlaceholdersTest {
     }
 
     @Test
+    void aPathThatWouldMakeTheWildcardsBacktrackWithoutEndDoesNotMatch() {
+        DatePattern p = DatePlaceholders.find("*a".repeat(12) + "$(date +%F)").orElseThrow();
+        assertThat(p.dateOf("a".repeat(40) + "b")).isEmpty();
+    }
+
+    @Test
     void monthNamesAndTwoDigitYearsAreRead() {
         DatePattern p = DatePlaceholders.find("backup-$(date +%d%b%y).zip").orElseThrow();
         assertThat(p.dateOf("backup-14Mar24.zip")).contains(LocalDate.of(2024, 3, 14));

@@ -137,6 +137,12 @@ class ShellWordsTest {
     }
 
     @Test
+    void substitutionsNestedWithoutEndAreAnErrorNotACrash() {
+        String deep = "echo " + "\"$(".repeat(5000) + "x";
+        assertThat(ShellWords.split(deep)).singleElement().isInstanceOf(Parsed.Error.class);
+    }
+
+    @Test
     void partsOfAWordTextSeparateOnlyTheExpansions() {
         assertThat(ShellWords.parts("/d a/$(date +%F)*"))
                 .containsExactly(new WordPart.Literal("/d a/", false),
