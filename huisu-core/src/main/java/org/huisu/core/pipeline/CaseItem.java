@@ -144,6 +144,15 @@ final class CaseItem implements Item {
     }
 
     @Override
+    public Optional<Item> at(String locator) {
+        Optional<Artifact> found;
+        synchronized (context.reader()) {
+            found = context.reader().artifactAt(artifact.sourceId(), locator);
+        }
+        return found.map(a -> new CaseItem(a, source, context));
+    }
+
+    @Override
     public List<Item> children() {
         List<Artifact> inside;
         synchronized (context.reader()) {

@@ -55,6 +55,12 @@ public interface Item {
     /** The artifact of the same source named {@code name} in the same folder, if any. */
     Optional<Item> sibling(String name);
 
+    /**
+     * The artifact of the same source at {@code locator} ({@code /etc/hostname}), if any: what a
+     * file says about its machine may need another file of that machine.
+     */
+    Optional<Item> at(String locator);
+
     /** The artifacts directly inside this one (a folder's entries), in locator order. */
     List<Item> children();
 

@@ -11,6 +11,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -420,10 +421,23 @@ public final class CaseStore implements AutoCloseable {
 
     /** Stores an actor, or adds the addresses to the actor of the same kind and name. */
     public long upsertActor(Actor a) {
-        long id = query("SELECT id FROM actors WHERE kind = ? AND name = ?", rs -> rs.getLong(1),
-                a.kind().name(), a.name()).stream().findFirst()
-                .orElseGet(() -> insertReturningId("INSERT INTO actors (kind, name, attributes) VALUES (?, ?, ?)",
-                        a.kind().name(), a.name(), Json.writeMapOrNull(a.attributes())));
+        List<Map.Entry<Long, String>> found = query("SELECT id, attributes FROM actors WHERE kind = ? AND name = ?",
+                rs -> Map.entry(rs.getLong(1), rs.getString(2) == null ? "" : rs.getString(2)), a.kind().name(),
+                a.name());
+        long id;
+        if (found.isEmpty()) {
+            id = insertReturningId("INSERT INTO actors (kind, name, attributes) VALUES (?, ?, ?)",
+                    a.kind().name(), a.name(), Json.writeMapOrNull(a.attributes()));
+        } else {
+            id = found.get(0).getKey();
+            if (a.attributes() != null && !a.attributes().isEmpty()) {
+                Map<String, Object> before = Json.readMap(found.get(0).getValue());
+                Map<String, Object> merged = mergeAttributes(before, a.attributes());
+                if (!merged.equals(before)) {
+                    update("UPDATE actors SET attributes = ? WHERE id = ?", Json.writeMapOrNull(merged), id);
+                }
+            }
+        }
         for (String address : a.addresses()) {
             if (query("SELECT 1 FROM actor_addresses WHERE actor_id = ? AND address = ?", rs -> 1, id, address)
                     .isEmpty()) {
@@ -433,10 +447,41 @@ public final class CaseStore implements AutoCloseable {
         return id;
     }
 
+    /**
+     * What is known of an actor after more evidence: values it did not have are added, lists are
+     * joined without repeats, values it had are kept (the first evidence stands).
+     */
+    static Map<String, Object> mergeAttributes(Map<String, Object> before, Map<String, Object> more) {
+        Map<String, Object> merged = new LinkedHashMap<>(before == null ? Map.of() : before);
+        for (Map.Entry<String, Object> e : more.entrySet()) {
+            Object old = merged.get(e.getKey());
+            if (old == null) {
+                merged.put(e.getKey(), e.getValue());
+            } else if (old instanceof List<?> a && e.getValue() instanceof List<?> b) {
+                List<Object> joined = new ArrayList<>(a);
+                for (Object x : b) {
+                    if (!joined.contains(x)) {
+                        joined.add(x);
+                    }
+                }
+                merged.put(e.getKey(), joined);
+            }
+        }
+        return merged;
+    }
+
     public List<Actor> actors() {
         return query("SELECT id, kind, name, attributes FROM actors ORDER BY id", rs -> new Actor(rs.getLong(1),
                 ActorKind.valueOf(rs.getString(2)), rs.getString(3), addresses(rs.getLong(1)),
                 Json.readMap(rs.getString(4))));
+    }
+
+    /** Each address of the actor with the artifact it was read from (null where none was recorded). */
+    public Map<String, Long> addressEvidence(long actorId) {
+        Map<String, Long> evidence = new java.util.TreeMap<>();
+        query("SELECT address, evidence_id FROM actor_addresses WHERE actor_id = ?",
+                rs -> evidence.put(rs.getString(1), nullableLong(rs, 2)), actorId);
+        return evidence;
     }
 
     private List<String> addresses(long actorId) {

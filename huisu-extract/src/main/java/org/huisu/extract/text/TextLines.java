@@ -70,6 +70,24 @@ public final class TextLines {
         return lines;
     }
 
+    /**
+     * The whole text of a small item (a configuration file), lines joined with {@code \n}; null
+     * when it holds more than {@code maxChars}.
+     */
+    public static String text(Item item, int maxChars) throws IOException {
+        StringBuilder b = new StringBuilder();
+        boolean[] tooLong = {false};
+        read(item, line -> {
+            if (b.length() + line.text().length() > maxChars) {
+                tooLong[0] = true;
+                return false;
+            }
+            b.append(line.text()).append('\n');
+            return true;
+        });
+        return tooLong[0] ? null : b.toString();
+    }
+
     public static Summary read(Item item, Handler handler) throws IOException {
         try (InputStream in = open(item)) {
             return read(in, handler, gzipped(item));
