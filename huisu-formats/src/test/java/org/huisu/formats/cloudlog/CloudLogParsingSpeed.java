@@ -12,13 +12,19 @@ import org.huisu.formats.Parsed;
 /**
  * Parsing speed of the four cloud access-log parsers, single thread, on about a million realistic
  * lines per format generated in memory (so that reading files does not count). Prints lines per
- * second per parser, and, as the anchor from the same run, how fast {@code String.split(" ")}
- * merely cuts the same lines up. Not a unit test: run it by hand, with a large heap, e.g.
+ * second and million characters per second per parser (best of five passes after three warm-up
+ * passes) and, as the anchor from the same run, how fast {@code String.split(" ")} merely cuts the
+ * same lines up. Not a unit test; run it by hand with a large heap, after
+ * {@code mvn -pl huisu-formats -am test-compile}:
  *
- * <pre>java -Xmx8g -cp huisu-formats/target/classes:huisu-formats/target/test-classes \
- *     org.huisu.formats.cloudlog.CloudLogParsingSpeed [lines]</pre>
+ * <pre>
+ * mvn -q -pl huisu-formats dependency:build-classpath -Dmdep.outputFile=target/test.classpath
+ * java -Xmx10g -cp huisu-formats/target/classes:huisu-formats/target/test-classes:$(cat huisu-formats/target/test.classpath) \
+ *     org.huisu.formats.cloudlog.CloudLogParsingSpeed [lines]
+ * </pre>
  *
- * The official benchmark belongs in huisu-bench; this one guards the parsers while they are written.
+ * The lines are written by the tests' own line writers (which need jqwik on the class path). The
+ * official benchmark belongs in huisu-bench; this one guards the parsers while they are written.
  */
 public final class CloudLogParsingSpeed {
 
@@ -50,7 +56,7 @@ public final class CloudLogParsingSpeed {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         System.out.printf(Locale.ROOT, "%s, %s, %d lines per format, single thread%n",
                 System.getProperty("java.vm.name"), System.getProperty("java.version"), count);
-        System.out.printf(Locale.ROOT, "%-16s %14s %10s %14s %10s%n", "parser", "lines/s", "MB/s", "split lines/s",
+        System.out.printf(Locale.ROOT, "%-16s %14s %10s %14s %10s%n", "parser", "lines/s", "Mchar/s", "split lines/s",
                 "errors");
         run(new S3AccessLogParser(), lines(count, 1, f -> S3AccessLogParserTest.line(f), S3_OPERATIONS));
         run(new OssAccessLogParser(), lines(count, 2, f -> OssAccessLogParserTest.line(f), API_OPERATIONS));
