@@ -54,6 +54,72 @@ public final class Times {
 
     /** ISO-8601 with a zone ({@code Z} or an offset), any fraction; null when it is not one. */
     public static Instant parseIsoInstant(String text) {
+        return parseIsoInstant(text, 0, text.length());
+    }
+
+    /**
+     * The ISO-8601 time written in {@code s[from, to)}. The UTC form cloud logs write
+     * ({@code 2019-08-12T21:34:37.187817748Z}) is read by hand, for {@link Instant#parse} costs about a
+     * microsecond, as much as the rest of a log line; any other shape goes the long way.
+     */
+    public static Instant parseIsoInstant(String s, int from, int to) {
+        Instant fast = to - from >= 20 ? fast(s, from, to) : null;
+        return fast != null ? fast : parseIsoSlowly(s.substring(from, to));
+    }
+
+    private static final int[] DAYS_IN_MONTH = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+    private static Instant fast(String s, int from, int to) {
+        if (to - from < 20 || s.charAt(to - 1) != 'Z' || s.charAt(from + 4) != '-' || s.charAt(from + 7) != '-'
+                || s.charAt(from + 10) != 'T' || s.charAt(from + 13) != ':' || s.charAt(from + 16) != ':') {
+            return null;
+        }
+        int year = digits(s, from, 4);
+        int month = digits(s, from + 5, 2);
+        int day = digits(s, from + 8, 2);
+        int hour = digits(s, from + 11, 2);
+        int minute = digits(s, from + 14, 2);
+        int second = digits(s, from + 17, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+                || second < 0 || second > 59 || day > daysIn(year, month)) {
+            return null;
+        }
+        int nanos = 0;
+        int at = from + 19;
+        if (at < to - 1) {
+            int digits = to - 1 - at - 1;
+            if (s.charAt(at) != '.' || digits < 1 || digits > 9) {
+                return null;
+            }
+            int fraction = digits(s, at + 1, digits);
+            if (fraction < 0) {
+                return null;
+            }
+            nanos = fraction;
+            for (int i = digits; i < 9; i++) {
+                nanos *= 10;
+            }
+        }
+        long seconds = epochDay(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second;
+        return Instant.ofEpochSecond(seconds, nanos);
+    }
+
+    private static int daysIn(int year, int month) {
+        boolean leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        return month == 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
+    }
+
+    /** Days since 1970-01-01 of a proleptic Gregorian date (years 0 to 9999 here). */
+    private static long epochDay(int year, int month, int day) {
+        int y = month <= 2 ? year - 1 : year;
+        int era = (y >= 0 ? y : y - 399) / 400;
+        int yearOfEra = y - era * 400;
+        int dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+        int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * 146_097L + dayOfEra - 719_468;
+    }
+
+    private static Instant parseIsoSlowly(String text) {
         try {
             return text.endsWith("Z") || text.endsWith("z") ? Instant.parse(text.toUpperCase())
                     : OffsetDateTime.parse(text).toInstant();

@@ -12,7 +12,9 @@ public enum ActivityKind {
     STORE(Stage.STORE),
     DELETE(Stage.DELETE),
     LIST(null),
-    SCHEDULE(null);
+    SCHEDULE(null),
+    /** A job or program ran (cron's or systemd's own log line): the stage is that of what it did. */
+    RUN(null);
 
     private final Stage defaultStage;
 

@@ -158,6 +158,7 @@ final class BatchEmitter implements Emitter {
     private void moveRowsToPending() {
         if (!actors.isEmpty()) {
             pending.add(new Writer.Actors(List.copyOf(actors), item.artifact().id()));
+            written += actors.size();
             actors.clear();
         }
         if (!artifacts.isEmpty()) {

@@ -23,6 +23,8 @@ public final class TextLines {
     /** Longer lines are cut here: a 10 MB "line" is not a log line. */
     public static final int MAX_LINE = 1 << 20;
 
+    private static final int HEAD_BYTES = 1 << 20;
+
     private static final Charset GB18030 = Charset.forName("GB18030");
 
     private TextLines() {
@@ -58,15 +60,33 @@ public final class TextLines {
         }
     }
 
-    /** The first {@code max} non-blank lines, for telling the format. */
+    /**
+     * The first {@code max} non-blank lines, for telling the format; those before the damage when
+     * compressed data is cut off (reading the whole then says so).
+     */
     public static java.util.List<String> head(Item item, int max) throws IOException {
         java.util.List<String> lines = new java.util.ArrayList<>();
-        read(item, line -> {
+        // binary data may hold no line end at all: look no further than the first MiB
+        java.io.ByteArrayOutputStream first = new java.io.ByteArrayOutputStream();
+        try (InputStream in = open(item)) {
+            byte[] buffer = new byte[8192];
+            int lineEnds = 0;
+            for (int n; lineEnds <= 2 * max && first.size() < HEAD_BYTES && (n = in.read(buffer, 0,
+                    Math.min(buffer.length, HEAD_BYTES - first.size()))) > 0; ) {
+                first.write(buffer, 0, n);
+                for (int i = 0; i < n; i++) {
+                    lineEnds += buffer[i] == '\n' ? 1 : 0;
+                }
+            }
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            // the lines before the damage tell the format as well
+        }
+        read(new java.io.ByteArrayInputStream(first.toByteArray()), line -> {
             if (!line.text().isBlank()) {
                 lines.add(line.text());
             }
             return lines.size() < max;
-        });
+        }, false);
         return lines;
     }
 

@@ -1,6 +1,7 @@
 package org.huisu.extract.testing;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -9,6 +10,7 @@ import org.huisu.core.acquire.Acquisition;
 import org.huisu.core.acquire.EvidenceFiles;
 import org.huisu.core.casefolder.Case;
 import org.huisu.core.hash.HashAlgorithm;
+import org.huisu.core.model.Activity;
 import org.huisu.core.model.Artifact;
 import org.huisu.core.model.ExtractionError;
 import org.huisu.core.model.Source;
@@ -34,9 +36,15 @@ public final class Extraction implements AutoCloseable {
     }
 
     public static Extraction of(Path evidence, Path caseParent, SourceKind kind, Extractor... extractors) {
+        return of(evidence, caseParent, kind, ZoneId.of("UTC"), extractors);
+    }
+
+    /** As above, the evidence's clocks having kept {@code zone}. */
+    public static Extraction of(Path evidence, Path caseParent, SourceKind kind, ZoneId zone,
+            Extractor... extractors) {
         Case c = Case.create(caseParent.resolve("case"), "Extraction test", "Wang Li");
         Source s = new Acquisition(c, EvidenceFiles.best(), Progress.NONE).run(new Acquisition.Request(evidence,
-                "evidence", kind, EnumSet.of(HashAlgorithm.SHA256), false, false, 2, "Wang Li")).source();
+                "evidence", kind, EnumSet.of(HashAlgorithm.SHA256), false, false, 2, "Wang Li", zone)).source();
         List<Extractor> using = extractors.length == 0 ? Analysis.discover() : List.of(extractors);
         Analysis.Summary summary = new Analysis(c, using, EvidenceFiles.best(), Progress.NONE).run(2);
         return new Extraction(c, s, summary);
@@ -71,6 +79,16 @@ public final class Extraction implements AutoCloseable {
 
     public List<String> locators() {
         return all().stream().map(Artifact::locator).toList();
+    }
+
+    /** The activities found, by time. */
+    public List<Activity> activities() {
+        return theCase.store().activities(null);
+    }
+
+    /** The errors recorded on the artifact at {@code locator}. */
+    public List<ExtractionError> errorsAt(String locator) {
+        return errors().stream().filter(e -> locator.equals(e.locator())).toList();
     }
 
     public List<ExtractionError> errors() {

@@ -1,5 +1,7 @@
 package org.huisu.formats.cloudlog;
 
+import org.huisu.formats.Times;
+
 import java.time.Instant;
 import org.huisu.formats.LineParser;
 import org.huisu.formats.Parsed;
@@ -211,7 +213,7 @@ final class CosAccessLogParser implements LineParser<ObjectAccess> {
     }
 
     private static Parsed<ObjectAccess> record(String line, int[] bounds) {
-        Instant time = IsoTimes.parse(line, bounds[2 * EVENT_TIME], bounds[2 * EVENT_TIME + 1]);
+        Instant time = Times.parseIsoInstant(line, bounds[2 * EVENT_TIME], bounds[2 * EVENT_TIME + 1]);
         if (time == null) {
             return expected(line, bounds, EVENT_TIME, "the eventTime (ISO-8601, UTC)");
         }

@@ -1,5 +1,7 @@
 package org.huisu.formats.cloudlog;
 
+import org.huisu.formats.Times;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -288,7 +290,7 @@ final class MinioAuditLogParser implements LineParser<ObjectAccess> {
             if (time == null) {
                 return Parsed.error(NOT_MINIO + ": it has no time");
             }
-            Instant instant = IsoTimes.parse(time, 0, time.length());
+            Instant instant = Times.parseIsoInstant(time, 0, time.length());
             if (instant == null) {
                 return Parsed.error(NOT_MINIO + ": expected an RFC 3339 time, found " + Complaints.found(time));
             }

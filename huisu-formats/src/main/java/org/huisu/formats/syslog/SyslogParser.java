@@ -145,7 +145,7 @@ public final class SyslogParser implements LineParser<SyslogEntry> {
 
     private static boolean isIso(String s, int i) {
         return s.length() >= i + 19 && Times.digits(s, i, 4) >= 0 && s.charAt(i + 4) == '-' && s.charAt(i + 7) == '-'
-                && (s.charAt(i + 10) == 'T' || s.charAt(i + 10) == ' ') && s.charAt(i + 13) == ':';
+                && s.charAt(i + 10) == 'T' && s.charAt(i + 13) == ':';
     }
 
     private static boolean isBsd(String s, int i) {

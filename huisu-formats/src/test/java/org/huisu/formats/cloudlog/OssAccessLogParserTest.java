@@ -1,5 +1,7 @@
 package org.huisu.formats.cloudlog;
 
+import org.huisu.formats.Damage;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.huisu.formats.cloudlog.Generators.dash;

@@ -1,18 +1,18 @@
-package org.huisu.formats.cloudlog;
+package org.huisu.formats;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 
 /** Lines damaged the ways real files damage them: cut short, a character lost, changed or added. */
-final class Damage {
+public final class Damage {
 
     private static final String TROUBLE = "\"[] \t%\\{}:,-0\u00e9\u4eba\uD83D";
 
     private Damage() {
     }
 
-    static Arbitrary<String> of(Arbitrary<String> lines) {
+    public static Arbitrary<String> of(Arbitrary<String> lines) {
         return Combinators.combine(lines, Arbitraries.integers().between(0, 3), Arbitraries.doubles().between(0, 1),
                 Arbitraries.of(TROUBLE.chars().mapToObj(c -> (char) c).toArray(Character[]::new)))
                 .as(Damage::damage);
