@@ -114,7 +114,12 @@ public final class TextLines {
         }
     }
 
-    static Summary read(InputStream in, Handler handler, boolean gzip) throws IOException {
+    /** The lines of a stream already unpacked, as {@link #read(Item, Handler)} reads an item's. */
+    public static Summary read(InputStream in, Handler handler) throws IOException {
+        return read(in, handler, false);
+    }
+
+    private static Summary read(InputStream in, Handler handler, boolean gzip) throws IOException {
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         byte[] line = new byte[8192];
