@@ -32,9 +32,14 @@ public interface EvidenceFiles {
 
     /**
      * One name read from a directory. {@code name} is null when the raw bytes are not valid
-     * UTF-8; {@code rawName} always holds them, escaped for messages.
+     * UTF-8; {@code rawName} always holds them, escaped for messages; {@code gbkReading} is what
+     * such bytes say read as GBK (GB18030), the usual encoding of Chinese systems, or null.
      */
-    record DirectoryEntry(String name, String rawName) {
+    record DirectoryEntry(String name, String rawName, String gbkReading) {
+
+        public DirectoryEntry(String name, String rawName) {
+            this(name, rawName, null);
+        }
     }
 
     /** An open file: reads into a buffer from its position, -1 at the end. */

@@ -164,7 +164,16 @@ final class NoAtimeFiles implements EvidenceFiles {
                     escaped.append(String.format("\\x%02x", c));
                 }
             }
-            return new DirectoryEntry(null, escaped.toString());
+            String gbk = null;
+            try {
+                gbk = java.nio.charset.Charset.forName("GB18030").newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(raw)).toString();
+            } catch (CharacterCodingException notGbk) {
+                // neither: the escaped bytes are all there is to say
+            }
+            return new DirectoryEntry(null, escaped.toString(), gbk);
         }
     }
 

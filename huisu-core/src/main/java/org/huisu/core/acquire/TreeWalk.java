@@ -271,9 +271,10 @@ final class TreeWalk {
                 }
                 String prefix = dir.locator().equals("/") ? "/" : dir.locator() + "/";
                 if (name.name() == null) {
+                    String reading = name.gbkReading() == null ? "" : " (read as GBK: '" + name.gbkReading() + "')";
                     put(new Problem(prefix + name.rawName(), "NAME_NOT_UTF8", label(prefix + name.rawName())
-                            + ": the name is not valid UTF-8, so this tool cannot open it; acquire the folder from a"
-                            + " disk image, or rename the entry on a working copy"));
+                            + ": the name is not valid UTF-8" + reading + ", so this tool cannot open it; acquire the"
+                            + " folder from a disk image, or rename the entry on a working copy"));
                     continue;
                 }
                 String locator = prefix + name.name();

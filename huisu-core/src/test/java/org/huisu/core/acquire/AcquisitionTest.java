@@ -403,6 +403,19 @@ class AcquisitionTest {
     }
 
     @Test
+    void aGbkNameIsShownAsGbkReadsItInItsError() {
+        // 人脸.jpg in GBK
+        Shell.bash(tree.root(), "printf x > $'\\xc8\\xcb\\xc1\\xb3.jpg'");
+
+        Source source = acquire("server-01").source();
+
+        assertThat(errors(theCase, source)).singleElement().satisfies(e -> {
+            assertThat(e.locator()).isEqualTo("/\\xc8\\xcb\\xc1\\xb3.jpg");
+            assertThat(e.message()).contains("read as GBK: '人脸.jpg'");
+        });
+    }
+
+    @Test
     void oneThreadOrFourGiveTheSameManifest() {
         for (int i = 0; i < 60; i++) {
             tree.randomFile("d" + i % 7 + "/f" + i + ".bin", 1000 + i * 3000, i);
