@@ -49,14 +49,15 @@ public final class SecretRedactor {
     }
 
     /**
-     * A secret as every output may show it: its first four characters, then stars, then its length
-     * — enough to tell two keys apart, not enough to use one.
+     * A secret as every output may show it: its first characters (at most four, never over a
+     * quarter), then stars, then its length — enough to tell two keys apart, not enough to use one.
      */
     public static String mask(String secret) {
         if (secret == null) {
             return null;
         }
-        String head = secret.length() > 8 ? secret.substring(0, 4) : "";
+        // the same share as huisu-formats' Secrets.mask keeps: at most four characters, never over a quarter
+        String head = secret.substring(0, Math.min(4, secret.length() / 4));
         return head + "****(" + secret.length() + ")";
     }
 
