@@ -5,13 +5,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.huisu.cli.JsonOutput;
 import org.huisu.cli.OutputFormat;
 import org.huisu.cli.Session;
 import org.huisu.cli.terminal.Sizes;
+import org.huisu.cli.terminal.Table;
 import org.huisu.core.HuisuException;
 import org.huisu.core.Timestamps;
 import org.huisu.core.casefolder.Case;
+import org.huisu.core.store.CaseStore;
+import org.huisu.core.model.ArtifactKind;
 import org.huisu.core.model.Custody;
 import org.huisu.core.model.ExtractionError;
 import org.huisu.core.model.Source;
@@ -47,12 +51,18 @@ public final class SourceShowCommand implements Callable<Integer> {
                 .orElseThrow(() -> HuisuException.usage(session.text("source.show.unknown", reference, caseFolder)));
         List<Custody> custody = c.store().custody(s.id());
         List<ExtractionError> errors = c.store().errors(s.id());
+        Map<ArtifactKind, Long> artifacts = c.store().artifactCounts(s.id());
+        List<CaseStore.ActivityCount> activities = c.store().activityCounts(s.id());
         session.outcome("showed source " + s.id() + " '" + s.label() + "'");
         if (format == OutputFormat.json) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("source", SourceListCommand.json(s));
             json.put("custody", custody.stream().map(SourceShowCommand::json).toList());
             json.put("errors", errors.stream().map(SourceShowCommand::json).toList());
+            Map<String, Object> kinds = new LinkedHashMap<>();
+            artifacts.forEach((k, n) -> kinds.put(k.name(), n));
+            json.put("artifacts", kinds);
+            json.put("activities", activities.stream().map(SourceShowCommand::json).toList());
             JsonOutput.print(session, json);
             return 0;
         }
@@ -67,10 +77,26 @@ public final class SourceShowCommand implements Callable<Integer> {
             out.println(session.text("source.show.custodyEntry", Timestamps.forDisplay(Timestamps.format(k.time())),
                     k.utcOffset(), k.event(), k.examiner(), k.osUser(), k.machine(), k.tool(), k.locator()));
         }
+        out.println(session.text("source.show.artifacts", artifacts.entrySet().stream()
+                .map(e -> e.getKey().name() + " " + Sizes.count(e.getValue())).collect(Collectors.joining(", "))));
+        if (!activities.isEmpty()) {
+            out.println(session.text("source.show.activities"));
+            Table table = new Table("  " + session.text("source.show.activity"), session.text("source.show.stage"),
+                    session.text("source.show.extractor"),
+                    session.text("source.show.count"), session.text("source.show.first"),
+                    session.text("source.show.last"));
+            for (CaseStore.ActivityCount a : activities) {
+                table.row("  " + a.kind().name(), a.stage() == null ? "-" : a.stage().name(), a.extractor(), Sizes.count(a.count()),
+                        Timestamps.forDisplay(Timestamps.format(a.first())),
+                        Timestamps.forDisplay(Timestamps.format(a.last())));
+            }
+            table.print(out);
+        }
         out.println(session.text("source.show.errors", Sizes.count(errors.size())));
         for (ExtractionError e : errors) {
-            out.println("  " + e.code() + "  " + e.message() + (e.occurrences() > 1 ? " (×" + e.occurrences() + ")"
-                    : "") + (e.examples().isEmpty() ? "" : " — " + String.join("; ", e.examples())));
+            out.println("  " + e.code() + "  " + e.locator() + ": " + e.message() + (e.occurrences() > 1 ? " (×"
+                    + e.occurrences() + ")" : "") + (e.examples().isEmpty() ? "" : " — "
+                    + String.join("; ", e.examples())));
         }
         return 0;
     }
@@ -87,6 +113,17 @@ public final class SourceShowCommand implements Callable<Integer> {
         m.put("locator", k.locator());
         m.put("manifestSha256", k.manifestSha256());
         m.put("details", k.details());
+        return m;
+    }
+
+    private static Map<String, Object> json(CaseStore.ActivityCount a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("activity", a.kind().name());
+        m.put("stage", a.stage() == null ? null : a.stage().name());
+        m.put("extractor", a.extractor());
+        m.put("count", a.count());
+        m.put("first", Timestamps.format(a.first()));
+        m.put("last", Timestamps.format(a.last()));
         return m;
     }
 

@@ -511,6 +511,29 @@ public final class CaseStore implements AutoCloseable {
                 args);
     }
 
+    /** What one extractor found of one kind in a source: how many, and the first and last time. */
+    public record ActivityCount(String extractor, ActivityKind kind, Stage stage, long count, Instant first,
+            Instant last) {
+    }
+
+    /** The activities read from a source's artifacts, counted by extractor and kind. */
+    public List<ActivityCount> activityCounts(long sourceId) {
+        return query("SELECT a.extractor, a.kind, a.stage, count(*), min(a.started), max(a.started) FROM activities a"
+                        + " JOIN artifacts f ON f.id = a.evidence_id WHERE f.source_id = ?"
+                        + " GROUP BY a.extractor, a.kind, a.stage ORDER BY a.extractor, a.kind, a.stage",
+                rs -> new ActivityCount(rs.getString(1), ActivityKind.valueOf(rs.getString(2)),
+                        rs.getString(3) == null ? null : Stage.valueOf(rs.getString(3)), rs.getLong(4),
+                        Timestamps.parse(rs.getString(5)), Timestamps.parse(rs.getString(6))), sourceId);
+    }
+
+    /** A source's artifacts counted by kind (files, members, rows…), in the kinds' order. */
+    public Map<ArtifactKind, Long> artifactCounts(long sourceId) {
+        Map<ArtifactKind, Long> counts = new java.util.EnumMap<>(ArtifactKind.class);
+        query("SELECT kind, count(*) FROM artifacts WHERE source_id = ? GROUP BY kind",
+                rs -> counts.put(ArtifactKind.valueOf(rs.getString(1)), rs.getLong(2)), sourceId);
+        return counts;
+    }
+
     // ---------------------------------------------------------------- relations
 
     public long insertRelation(Relation r) {
