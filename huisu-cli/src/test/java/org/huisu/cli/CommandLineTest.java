@@ -117,13 +117,17 @@ class CommandLineTest {
     @Test
     void sourceShowGivesTheChainOfCustodyAndTheErrors() throws IOException {
         init();
-        Shell.bash(evidence.root(), "printf x > $'bad\\xff.bin'");
+        byte[] binary = new byte[4096];
+        new java.util.Random(3).nextBytes(binary);
+        evidence.file("var/log/upload.log", binary);
         cli.run("source", "add", caseFolder, evidence.root().toString(), "--label", "server-01");
+        cli.run("analyze", caseFolder, "--only", "file-type");
 
         Cli.Result text = cli.run("source", "show", caseFolder, "server-01");
         assertThat(text.exit()).as(text.err()).isZero();
         assertThat(text.out()).contains("Source server-01 (1, directory)").contains("Chain of custody:")
-                .contains("ACQUIRED by Wang Li").contains("Extraction errors: 1").contains("NAME_NOT_UTF8");
+                .contains("ACQUIRED by Wang Li").contains("Extraction errors: 1")
+                .contains("NOT_TEXT  /var/log/upload.log: the file is named as text but holds binary data");
 
         JsonNode json = Json.mapper().readTree(cli.run("source", "show", caseFolder, "1", "--format", "json").out());
         assertThat(json.get("source").get("label").asText()).isEqualTo("server-01");
@@ -131,7 +135,7 @@ class CommandLineTest {
         assertThat(custody.get("event").asText()).isEqualTo("ACQUIRED");
         assertThat(custody.get("manifestSha256").asText()).isEqualTo(json.get("source").get("manifestSha256").asText());
         assertThat(custody.get("details").get("reader").asText()).contains("O_NOATIME");
-        assertThat(json.get("errors").get(0).get("locator").asText()).isEqualTo("/bad\\xff.bin");
+        assertThat(json.get("errors").get(0).get("locator").asText()).isEqualTo("/var/log/upload.log");
 
         Cli.Result unknown = cli.run("source", "show", caseFolder, "server-02");
         assertThat(unknown.exit()).isEqualTo(2);

@@ -54,6 +54,14 @@ record EntryStat(
         return fromUnix(path, unix);
     }
 
+    /**
+     * Of an entry reached through a pinned {@code /proc/self/fd} path, which stands for the entry
+     * itself (a link, not its target) once followed.
+     */
+    static EntryStat ofPinned(Path pinned) throws IOException {
+        return fromUnix(pinned, Files.readAttributes(pinned, UNIX));
+    }
+
     private static EntryStat fromUnix(Path path, Map<String, Object> a) throws IOException {
         int mode = (Integer) a.get("mode");
         ArtifactKind kind;

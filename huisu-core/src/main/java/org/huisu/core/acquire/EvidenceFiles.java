@@ -33,13 +33,54 @@ public interface EvidenceFiles {
     /**
      * One name read from a directory. {@code name} is null when the raw bytes are not valid
      * UTF-8; {@code rawName} always holds them, escaped for messages; {@code gbkReading} is what
-     * such bytes say read as GBK (GB18030), the usual encoding of Chinese systems, or null.
+     * such bytes say read as GBK (GB18030), the usual encoding of Chinese systems, or null;
+     * {@code raw} holds the bytes themselves when they are not UTF-8, null otherwise.
      */
-    record DirectoryEntry(String name, String rawName, String gbkReading) {
+    record DirectoryEntry(String name, String rawName, String gbkReading, byte[] raw) {
 
         public DirectoryEntry(String name, String rawName) {
-            this(name, rawName, null);
+            this(name, rawName, null, null);
         }
+    }
+
+    /**
+     * Whether entries whose names are not UTF-8 can be reached by their bytes ({@link #listRaw},
+     * {@link #openRaw}, {@link #pinRaw}, {@link #readLinkRaw}); Java's own file API cannot.
+     */
+    default boolean readsRawNames() {
+        return false;
+    }
+
+    /** {@link #list} of a directory named by its absolute path's bytes. */
+    default List<DirectoryEntry> listRaw(byte[] directory) throws IOException {
+        throw new IOException("this platform cannot read names that are not UTF-8");
+    }
+
+    /** {@link #open} of a file named by its absolute path's bytes. */
+    default OpenFile openRaw(byte[] file) throws IOException {
+        throw new IOException("this platform cannot read names that are not UTF-8");
+    }
+
+    /** The target of a symbolic link named by its absolute path's bytes, as bytes. */
+    default byte[] readLinkRaw(byte[] link) throws IOException {
+        throw new IOException("this platform cannot read names that are not UTF-8");
+    }
+
+    /**
+     * A path that reaches the entry named by its absolute path's bytes, itself and not what it
+     * may link to, while the pin is held: for reading its metadata with Java's file API, following
+     * links.
+     */
+    default Pinned pinRaw(byte[] entry) throws IOException {
+        throw new IOException("this platform cannot read names that are not UTF-8");
+    }
+
+    /** A path valid until closed. */
+    interface Pinned extends Closeable {
+        Path path();
+
+        @Override
+        void close();
     }
 
     /** An open file: reads into a buffer from its position, -1 at the end. */

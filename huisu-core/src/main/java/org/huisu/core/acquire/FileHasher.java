@@ -43,13 +43,14 @@ final class FileHasher {
     record Hashed(Map<HashAlgorithm, String> digests, long bytesRead, boolean accessTimeKept) {
     }
 
-    Hashed hash(Path path, long expectedSize, ObjectStore.Pending copy) throws IOException {
+    /** Reads the opened file to its end, closing it. */
+    Hashed hash(EvidenceFiles.OpenFile opened, long expectedSize, ObjectStore.Pending copy) throws IOException {
         ByteBuffer[] pair = buffers.get();
         ByteBuffer current = pair[0];
         ByteBuffer next = pair[1];
         Digests digests = new Digests(algorithms);
         long total = 0;
-        try (EvidenceFiles.OpenFile file = files.open(path)) {
+        try (EvidenceFiles.OpenFile file = opened) {
             boolean ahead = expectedSize > 2L * BLOCK;
             Future<Integer> pending = null;
             try {

@@ -20,7 +20,8 @@ final class NioEvidenceFiles implements EvidenceFiles {
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory)) {
             for (Path p : stream) {
                 String name = p.getFileName().toString();
-                names.add(new DirectoryEntry(name, name));
+                // Java decodes a name that is not UTF-8 with replacement characters: it cannot be opened
+                names.add(name.indexOf('\uFFFD') >= 0 ? new DirectoryEntry(null, name) : new DirectoryEntry(name, name));
             }
         }
         return names;

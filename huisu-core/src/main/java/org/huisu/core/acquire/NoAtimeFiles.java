@@ -37,6 +37,7 @@ final class NoAtimeFiles implements EvidenceFiles {
     private static final int O_NONBLOCK = 04000;
     private static final int O_NOATIME = 01000000;
     private static final int O_CLOEXEC = 02000000;
+    private static final int O_PATH = 010000000;
 
     /** Offset of {@code d_name} in glibc's 64-bit {@code struct dirent}. */
     private static final int DIRENT_NAME_OFFSET = 19;
@@ -76,12 +77,72 @@ final class NoAtimeFiles implements EvidenceFiles {
 
     @Override
     public List<DirectoryEntry> list(Path directory) throws IOException {
-        int fd = openWithFallback(directory, O_RDONLY | oDirectory | O_CLOEXEC | O_NONBLOCK).fd;
+        return listDescriptor(openWithFallback(bytes(directory), directory.toString(),
+                O_RDONLY | oDirectory | O_CLOEXEC | O_NONBLOCK).fd, directory.toString());
+    }
+
+    @Override
+    public OpenFile open(Path file) throws IOException {
+        Opened opened = openWithFallback(bytes(file), file.toString(), O_RDONLY | oNoFollow | O_CLOEXEC | O_NONBLOCK);
+        return new DescriptorFile(file, opened.fd, opened.noAtime);
+    }
+
+    @Override
+    public boolean readsRawNames() {
+        return true;
+    }
+
+    @Override
+    public List<DirectoryEntry> listRaw(byte[] directory) throws IOException {
+        String shown = decode(directory).rawName();
+        return listDescriptor(openWithFallback(terminated(directory), shown,
+                O_RDONLY | oDirectory | O_CLOEXEC | O_NONBLOCK).fd, shown);
+    }
+
+    @Override
+    public OpenFile openRaw(byte[] file) throws IOException {
+        String shown = decode(file).rawName();
+        Opened opened = openWithFallback(terminated(file), shown, O_RDONLY | oNoFollow | O_CLOEXEC | O_NONBLOCK);
+        return new DescriptorFile(Path.of("/proc/self/fd/" + opened.fd), opened.fd, opened.noAtime);
+    }
+
+    @Override
+    public byte[] readLinkRaw(byte[] link) throws IOException {
+        byte[] target = new byte[4096];
+        long n = LibC.readlink(terminated(link), target, target.length);
+        if (n < 0) {
+            throw failure(Path.of(decode(link).rawName()), Native.getLastError());
+        }
+        return java.util.Arrays.copyOf(target, (int) n);
+    }
+
+    @Override
+    public Pinned pinRaw(byte[] entry) throws IOException {
+        // O_PATH reads nothing and changes no time; /proc/self/fd/N then stands for the entry itself
+        int fd = LibC.open(terminated(entry), O_PATH | oNoFollow | O_CLOEXEC);
+        if (fd < 0) {
+            throw failure(Path.of(decode(entry).rawName()), Native.getLastError());
+        }
+        Path path = Path.of("/proc/self/fd/" + fd);
+        return new Pinned() {
+            @Override
+            public Path path() {
+                return path;
+            }
+
+            @Override
+            public void close() {
+                LibC.close(fd);
+            }
+        };
+    }
+
+    private List<DirectoryEntry> listDescriptor(int fd, String shown) throws IOException {
         Pointer dir = LibC.fdopendir(fd);
         if (dir == null) {
             int errno = Native.getLastError();
             LibC.close(fd);
-            throw failure(directory, errno);
+            throw failure(Path.of(shown), errno);
         }
         List<DirectoryEntry> names = new ArrayList<>();
         try {
@@ -99,10 +160,13 @@ final class NoAtimeFiles implements EvidenceFiles {
         return names;
     }
 
-    @Override
-    public OpenFile open(Path file) throws IOException {
-        Opened opened = openWithFallback(file, O_RDONLY | oNoFollow | O_CLOEXEC | O_NONBLOCK);
-        return new DescriptorFile(file, opened.fd, opened.noAtime);
+    /** A path's bytes for libc: JNA would encode a String in the platform charset, ASCII under C. */
+    private static byte[] bytes(Path path) {
+        return (path.toString() + '\0').getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] terminated(byte[] raw) {
+        return java.util.Arrays.copyOf(raw, raw.length + 1);
     }
 
     @Override
@@ -113,9 +177,7 @@ final class NoAtimeFiles implements EvidenceFiles {
     private record Opened(int fd, boolean noAtime) {
     }
 
-    private Opened openWithFallback(Path path, int flags) throws IOException {
-        // bytes, not a String: JNA would encode a String in the platform charset, ASCII under C
-        byte[] name = (path.toString() + '\0').getBytes(StandardCharsets.UTF_8);
+    private Opened openWithFallback(byte[] name, String shown, int flags) throws IOException {
         int fd = LibC.open(name, flags | O_NOATIME);
         if (fd >= 0) {
             return new Opened(fd, true);
@@ -129,7 +191,7 @@ final class NoAtimeFiles implements EvidenceFiles {
             }
             errno = Native.getLastError();
         }
-        throw failure(path, errno);
+        throw failure(Path.of(shown), errno);
     }
 
     private static IOException failure(Path path, int errno) {
@@ -173,7 +235,7 @@ final class NoAtimeFiles implements EvidenceFiles {
             } catch (CharacterCodingException notGbk) {
                 // neither: the escaped bytes are all there is to say
             }
-            return new DirectoryEntry(null, escaped.toString(), gbk);
+            return new DirectoryEntry(null, escaped.toString(), gbk, raw);
         }
     }
 
@@ -281,6 +343,8 @@ final class NoAtimeFiles implements EvidenceFiles {
         static native long pread(int fd, ByteBuffer buffer, long count, long offset);
 
         static native int close(int fd);
+
+        static native long readlink(byte[] path, byte[] buffer, long size);
 
         static native Pointer fdopendir(int fd);
 

@@ -1,6 +1,7 @@
 package org.huisu.core.acquire;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -8,8 +9,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -225,7 +228,45 @@ final class TreeWalk {
 
     // ------------------------------------------------------------------ walker thread
 
-    private record Dir(Path path, String locator) {
+    private record Dir(Place place, String locator) {
+    }
+
+    /**
+     * Where an entry is: a path, or — when its name or a folder's above it is not UTF-8, which
+     * Java's file API cannot name — the bytes of its absolute path.
+     */
+    private record Place(Path path, byte[] raw) {
+
+        Place child(EvidenceFiles.DirectoryEntry entry) {
+            if (raw == null && entry.raw() == null) {
+                return new Place(path.resolve(entry.name()), null);
+            }
+            byte[] parent = raw != null ? raw : path.toString().getBytes(StandardCharsets.UTF_8);
+            byte[] name = entry.raw() != null ? entry.raw() : entry.name().getBytes(StandardCharsets.UTF_8);
+            byte[] joined = Arrays.copyOf(parent, parent.length + 1 + name.length);
+            joined[parent.length] = '/';
+            System.arraycopy(name, 0, joined, parent.length + 1, name.length);
+            return new Place(null, joined);
+        }
+    }
+
+    private List<EvidenceFiles.DirectoryEntry> list(Place place) throws IOException {
+        return place.raw() == null ? files.list(place.path()) : files.listRaw(place.raw());
+    }
+
+    private EntryStat stat(Place place) throws IOException {
+        if (place.raw() == null) {
+            return EntryStat.of(place.path());
+        }
+        try (EvidenceFiles.Pinned pinned = files.pinRaw(place.raw())) {
+            return EntryStat.ofPinned(pinned.path());
+        }
+    }
+
+    /** The bytes of the place's path below the root, in hex, for finding it again after acquisition. */
+    private String rawPathBelowRoot(Place place) {
+        int skip = root.toString().getBytes(StandardCharsets.UTF_8).length + 1;
+        return HexFormat.of().formatHex(place.raw(), skip, place.raw().length);
     }
 
     private void walk() {
@@ -235,7 +276,8 @@ final class TreeWalk {
                 walkTree(top);
             } else {
                 progress.discovered(1, top.size());
-                submit(root, "/" + root.getFileName(), null, top);
+                submit(new Place(root, null), "/" + root.getFileName(), root.getFileName().toString(), null, top,
+                        top.attributes());
             }
             progress.discoveryComplete();
             permits.acquire(maxPermits);
@@ -253,62 +295,75 @@ final class TreeWalk {
         progress.discovered(1, 0);
         progress.finishedItems(1);
         Deque<Dir> pending = new ArrayDeque<>();
-        pending.push(new Dir(root, "/"));
+        pending.push(new Dir(new Place(root, null), "/"));
         while (!pending.isEmpty() && !cancelled) {
             Dir dir = pending.pop();
             List<EvidenceFiles.DirectoryEntry> names;
             try {
-                names = new ArrayList<>(files.list(dir.path()));
+                names = new ArrayList<>(list(dir.place()));
             } catch (IOException e) {
                 put(problem(dir.locator(), e, "its contents could not be listed"));
                 continue;
             }
             names.sort(Comparator.comparing(EvidenceFiles.DirectoryEntry::rawName));
             List<Dir> subdirectories = new ArrayList<>();
-            for (EvidenceFiles.DirectoryEntry name : names) {
+            for (EvidenceFiles.DirectoryEntry entry : names) {
                 if (cancelled) {
                     return;
                 }
                 String prefix = dir.locator().equals("/") ? "/" : dir.locator() + "/";
-                if (name.name() == null) {
-                    String reading = name.gbkReading() == null ? "" : " (read as GBK: '" + name.gbkReading() + "')";
-                    put(new Problem(prefix + name.rawName(), "NAME_NOT_UTF8", label(prefix + name.rawName())
-                            + ": the name is not valid UTF-8" + reading + ", so this tool cannot open it; acquire the"
-                            + " folder from a disk image, or rename the entry on a working copy"));
-                    continue;
+                String name = entry.name();
+                if (name == null) {
+                    if (!files.readsRawNames()) {
+                        String reading = entry.gbkReading() == null ? ""
+                                : " (read as GBK: '" + entry.gbkReading() + "')";
+                        put(new Problem(prefix + entry.rawName(), "NAME_NOT_UTF8", label(prefix + entry.rawName())
+                                + ": the name is not valid UTF-8" + reading + ", so this tool cannot open it on this"
+                                + " platform; acquire the folder on Linux or from a disk image"));
+                        continue;
+                    }
+                    // a Chinese system's GBK name, read as such; other bytes keep their escapes
+                    name = entry.gbkReading() != null ? entry.gbkReading() : entry.rawName();
                 }
-                String locator = prefix + name.name();
-                Path path = dir.path().resolve(name.name());
+                String locator = prefix + name;
+                Place place = dir.place().child(entry);
                 EntryStat stat;
                 try {
-                    stat = EntryStat.of(path);
+                    stat = stat(place);
                 } catch (IOException e) {
                     put(problem(locator, e, "its metadata could not be read"));
                     continue;
                 }
+                Map<String, Object> attributes = stat.attributes();
+                if (place.raw() != null) {
+                    attributes.put("rawPath", rawPathBelowRoot(place));
+                }
+                if (entry.raw() != null) {
+                    attributes.put("nameEncoding", entry.gbkReading() != null ? "GB18030" : "unknown");
+                    attributes.put("rawName", HexFormat.of().formatHex(entry.raw()));
+                }
                 if (stat.kind() == ArtifactKind.FILE) {
                     progress.discovered(1, stat.size());
-                    submit(path, locator, dir.locator(), stat);
+                    submit(place, locator, name, dir.locator(), stat, attributes);
                     continue;
                 }
                 progress.discovered(1, 0);
-                Map<String, Object> attributes = stat.attributes();
                 switch (stat.kind()) {
                     case DIRECTORY -> {
                         if (!Objects.equals(stat.device(), device)) {
                             attributes.put("mountPoint", true);
-                            emit(entry(ArtifactKind.DIRECTORY, locator, name.name(), stat, null, attributes),
+                            emit(entry(ArtifactKind.DIRECTORY, locator, name, stat, null, attributes),
                                     dir.locator(), new Problem(locator, "NOT_DESCENDED", label(locator)
                                             + ": another file system is mounted here and was not walked; acquire it"
                                             + " as a source of its own"));
                         } else {
-                            emit(entry(ArtifactKind.DIRECTORY, locator, name.name(), stat, null, attributes),
+                            emit(entry(ArtifactKind.DIRECTORY, locator, name, stat, null, attributes),
                                     dir.locator(), null);
-                            subdirectories.add(new Dir(path, locator));
+                            subdirectories.add(new Dir(place, locator));
                         }
                     }
-                    case SYMLINK -> emitLink(path, locator, name.name(), dir.locator(), stat, attributes);
-                    default -> emit(entry(ArtifactKind.SPECIAL, locator, name.name(), stat, null, attributes),
+                    case SYMLINK -> emitLink(place, locator, name, dir.locator(), stat, attributes);
+                    default -> emit(entry(ArtifactKind.SPECIAL, locator, name, stat, null, attributes),
                             dir.locator(), null);
                 }
                 progress.finishedItems(1);
@@ -319,26 +374,30 @@ final class TreeWalk {
         }
     }
 
-    private void emitLink(Path path, String locator, String name, String parent, EntryStat stat,
+    private void emitLink(Place place, String locator, String name, String parent, EntryStat stat,
             Map<String, Object> attributes) {
         String target;
         try {
             // readlink(2) updates the link's own access time, which no open flag prevents; the
             // time recorded is the one stat gave before
-            target = Files.readSymbolicLink(path).toString();
+            target = place.raw() == null ? Files.readSymbolicLink(place.path()).toString()
+                    : text(files.readLinkRaw(place.raw()));
         } catch (IOException e) {
             put(problem(locator, e, "the link's target could not be read"));
             return;
         }
-        Path resolved = path.getParent().resolve(target).normalize();
+        // judged where the link stands in the source, which holds for names Java cannot open too
+        Path standing = root.resolve(locator.substring(1)).getParent();
+        Path resolved = standing.resolve(target).normalize();
         attributes.put("pointsOutsideSource", !resolved.startsWith(root));
         emit(entry(ArtifactKind.SYMLINK, locator, name, stat, null, attributes, false, target), parent, null);
     }
 
-    private void submit(Path path, String locator, String parent, EntryStat stat) throws InterruptedException {
+    private void submit(Place place, String locator, String name, String parent, EntryStat stat,
+            Map<String, Object> attributes) throws InterruptedException {
         permits.acquire();
         try {
-            workers.execute(() -> hashFile(path, locator, parent, stat));
+            workers.execute(() -> hashFile(place, locator, name, parent, stat, attributes));
         } catch (RuntimeException e) {
             permits.release();
             throw e;
@@ -347,18 +406,18 @@ final class TreeWalk {
 
     // ------------------------------------------------------------------ hashing threads
 
-    private void hashFile(Path path, String locator, String parent, EntryStat before) {
-        String name = path.getFileName().toString();
-        Map<String, Object> attributes = before.attributes();
+    private void hashFile(Place place, String locator, String name, String parent, EntryStat before,
+            Map<String, Object> attributes) {
         try {
             if (cancelled) {
                 return;
             }
             ObjectStore.Pending pending = copy ? theCase.objects().begin() : null;
             try {
-                FileHasher.Hashed hashed = hasher.hash(path, before.size(), pending);
+                FileHasher.Hashed hashed = hasher.hash(place.raw() == null ? files.open(place.path())
+                        : files.openRaw(place.raw()), before.size(), pending);
                 String sha256 = hashed.digests().get(HashAlgorithm.SHA256);
-                EntryStat after = statOrNull(path);
+                EntryStat after = statOrNull(place);
                 boolean changed = after == null || !before.sameAs(after) || hashed.bytesRead() != before.size();
                 boolean stored = false;
                 if (pending != null && !changed) {
@@ -406,6 +465,29 @@ final class TreeWalk {
     private static EntryStat statOrNull(Path path) {
         try {
             return EntryStat.of(path);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** A link target's bytes as text: UTF-8, else GBK (GB18030), else UTF-8 with replacements. */
+    private static String text(byte[] bytes) {
+        for (java.nio.charset.Charset charset : List.of(StandardCharsets.UTF_8,
+                java.nio.charset.Charset.forName("GB18030"))) {
+            try {
+                return charset.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                        .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            } catch (java.nio.charset.CharacterCodingException e) {
+                // try the next
+            }
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private EntryStat statOrNull(Place place) {
+        try {
+            return stat(place);
         } catch (IOException e) {
             return null;
         }

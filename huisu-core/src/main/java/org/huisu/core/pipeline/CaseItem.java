@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -82,6 +84,23 @@ final class CaseItem implements Item {
         return single ? root : root.resolve(artifact.locator().substring(1));
     }
 
+    /**
+     * The evidence file, opened read-only: by path, or by the bytes of its path where a name on the
+     * way is not UTF-8 (acquisition kept them as {@code rawPath}).
+     */
+    private EvidenceFiles.OpenFile openEvidence() throws IOException {
+        Object raw = artifact.attributes().get("rawPath");
+        if (raw == null) {
+            return context.files().open(evidencePath());
+        }
+        byte[] root = Path.of(source.locator()).toString().getBytes(StandardCharsets.UTF_8);
+        byte[] below = HexFormat.of().parseHex(raw.toString());
+        byte[] path = Arrays.copyOf(root, root.length + 1 + below.length);
+        path[root.length] = '/';
+        System.arraycopy(below, 0, path, root.length + 1, below.length);
+        return context.files().openRaw(path);
+    }
+
     @Override
     public InputStream open() throws IOException {
         if (artifact.stored()) {
@@ -90,7 +109,7 @@ final class CaseItem implements Item {
         if (!hasContent()) {
             throw new IOException(reference() + " has no bytes to read");
         }
-        EvidenceFiles.OpenFile file = context.files().open(evidencePath());
+        EvidenceFiles.OpenFile file = openEvidence();
         return new Verified(OpenFileInputStream.owning(file), artifact.sha256(), reference());
     }
 
@@ -102,7 +121,7 @@ final class CaseItem implements Item {
         if (!hasContent()) {
             throw new IOException(reference() + " has no bytes to read");
         }
-        return new EvidenceChannel(context.files().open(evidencePath()));
+        return new EvidenceChannel(openEvidence());
     }
 
     @Override

@@ -94,6 +94,11 @@ class AcquisitionTest {
                 .collect(Collectors.toMap(Artifact::locator, Artifact::sha256));
     }
 
+    private static String sha256(String text) throws java.security.NoSuchAlgorithmException {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     private static List<ExtractionError> errors(Case c, Source s) {
         return c.store().errors(s.id());
     }
@@ -389,30 +394,67 @@ class AcquisitionTest {
     }
 
     @Test
-    void aNameThatIsNotUtf8IsRecordedAsAnErrorAndTheRestIsAcquired() {
+    void gbkNamesFromAChineseSystemAreAcquiredUnderWhatGbkReadsAndCanBeReadAgain() throws Exception {
+        // 人脸/张三.jpg, 人脸/notes.txt and the link 人脸/最新 -> 张三.jpg, all named in GBK
+        Shell.bash(tree.root(), "mkdir $'\\xc8\\xcb\\xc1\\xb3' && cd $'\\xc8\\xcb\\xc1\\xb3'"
+                + " && printf 'face bytes' > $'\\xd5\\xc5\\xc8\\xfd.jpg' && printf notes > notes.txt"
+                + " && ln -s $'\\xd5\\xc5\\xc8\\xfd.jpg' $'\\xd7\\xee\\xd0\\xc2'");
+
+        Source source = acquire("server-01").source();
+
+        assertThat(errors(theCase, source)).isEmpty();
+        assertThat(sha256ByLocator(source)).containsEntry("/人脸/张三.jpg", sha256("face bytes"))
+                .containsEntry("/人脸/notes.txt", sha256("notes"));
+        Artifact face = artifact(source, "/人脸/张三.jpg");
+        assertThat(face.name()).isEqualTo("张三.jpg");
+        assertThat(face.attributes()).containsEntry("nameEncoding", "GB18030")
+                .containsEntry("rawName", "d5c5c8fd2e6a7067")
+                .containsEntry("rawPath", "c8cbc1b32fd5c5c8fd2e6a7067");
+        assertThat(face.size()).isEqualTo(10);
+        Artifact link = artifact(source, "/人脸/最新");
+        assertThat(link.kind()).isEqualTo(ArtifactKind.SYMLINK);
+        assertThat(link.linkTarget()).isEqualTo("张三.jpg");
+        assertThat(link.attributes()).containsEntry("pointsOutsideSource", false);
+        assertThat(artifact(source, "/人脸").kind()).isEqualTo(ArtifactKind.DIRECTORY);
+        // the bytes of the path, kept, find the file again for reading
+        byte[] path = (tree.root() + "/").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] below = java.util.HexFormat.of().parseHex(face.attributes().get("rawPath").toString());
+        byte[] whole = java.util.Arrays.copyOf(path, path.length + below.length);
+        System.arraycopy(below, 0, whole, path.length, below.length);
+        try (EvidenceFiles.OpenFile f = EvidenceFiles.best().openRaw(whole)) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocateDirect(64);
+            f.read(b);
+            byte[] read = new byte[b.flip().remaining()];
+            b.get(read);
+            assertThat(new String(read, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("face bytes");
+        }
+    }
+
+    @Test
+    void bytesThatAreNeitherUtf8NorGbkKeepTheirEscapesAndAreAcquired() {
         tree.file("good.txt", "g");
         Shell.bash(tree.root(), "printf x > $'bad\\xff.bin'");
 
         Source source = acquire("server-01").source();
 
-        assertThat(errors(theCase, source)).singleElement().satisfies(e -> {
-            assertThat(e.code()).isEqualTo("NAME_NOT_UTF8");
-            assertThat(e.locator()).isEqualTo("/bad\\xff.bin");
-        });
-        assertThat(sha256ByLocator(source)).containsOnlyKeys("/good.txt");
+        assertThat(errors(theCase, source)).isEmpty();
+        assertThat(sha256ByLocator(source)).containsOnlyKeys("/good.txt", "/bad\\xff.bin");
+        assertThat(artifact(source, "/bad\\xff.bin").attributes()).containsEntry("nameEncoding", "unknown");
     }
 
     @Test
-    void aGbkNameIsShownAsGbkReadsItInItsError() {
-        // 人脸.jpg in GBK
+    void withoutLibcANameThatIsNotUtf8IsAnErrorThatSaysWhatGbkReads() {
+        tree.file("good.txt", "g");
         Shell.bash(tree.root(), "printf x > $'\\xc8\\xcb\\xc1\\xb3.jpg'");
 
-        Source source = acquire("server-01").source();
+        Source source = new Acquisition(theCase, new NioEvidenceFiles(), Progress.NONE)
+                .run(request(tree.root(), "server-01")).source();
 
         assertThat(errors(theCase, source)).singleElement().satisfies(e -> {
-            assertThat(e.locator()).isEqualTo("/\\xc8\\xcb\\xc1\\xb3.jpg");
-            assertThat(e.message()).contains("read as GBK: '人脸.jpg'");
+            assertThat(e.code()).isEqualTo("NAME_NOT_UTF8");
+            assertThat(e.message()).contains("cannot open it on this platform");
         });
+        assertThat(sha256ByLocator(source)).containsOnlyKeys("/good.txt");
     }
 
     @Test

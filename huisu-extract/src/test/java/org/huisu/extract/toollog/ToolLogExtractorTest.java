@@ -61,6 +61,24 @@ class ToolLogExtractorTest {
     }
 
     @Test
+    void aLogWhoseFolderAndNameAreGbkOnDiskIsAcquiredAndRead() throws Exception {
+        EvidenceTree t = new EvidenceTree(tmp.resolve("seized"));
+        // 日志/上传.log, the names written in GBK as a Chinese Windows share leaves them
+        org.huisu.core.testing.Shell.bash(t.root(), "mkdir $'\\xc8\\xd5\\xd6\\xbe' && printf '%s\\n' "
+                + "'2024-03-15 02:30:05 uploaded /data/a.jpg -> oss://bucket/faces/a.jpg'"
+                + " > $'\\xc8\\xd5\\xd6\\xbe/\\xc9\\xcf\\xb4\\xab.log'");
+        try (Extraction x = Extraction.of(t.root(), tmp, SourceKind.DIRECTORY, SHANGHAI, new FileTypeExtractor(),
+                new ToolLogExtractor())) {
+            assertThat(x.errors()).isEmpty();
+            assertThat(x.activities()).singleElement().satisfies(a -> {
+                assertThat(a.kind()).isEqualTo(ActivityKind.UPLOAD);
+                assertThat(a.subject()).isEqualTo("oss://bucket/faces/a.jpg");
+                assertThat(a.evidenceArtifactId()).isEqualTo(x.at("/日志/上传.log").id());
+            });
+        }
+    }
+
+    @Test
     void aGbkApplicationLogInChineseGivesItsUploadsAndCapturesReadCorrectly() throws Exception {
         EvidenceTree t = new EvidenceTree(tmp.resolve("seized"));
         String log = """
