@@ -151,15 +151,9 @@ final class CaseItem implements Item {
 
     @Override
     public Optional<Item> sibling(String name) {
-        if (artifact.parentId() == null) {
-            return Optional.empty();
-        }
-        List<Artifact> around;
-        synchronized (context.reader()) {
-            around = context.reader().children(artifact.parentId());
-        }
-        return around.stream().filter(a -> name.equals(a.name())).findFirst()
-                .map(a -> new CaseItem(a, source, context));
+        // by locator, not among the parent's children: an archive's members are all its children
+        String locator = artifact.locator();
+        return at(locator.substring(0, locator.lastIndexOf('/') + 1) + name);
     }
 
     @Override

@@ -52,7 +52,7 @@ public interface Item {
      */
     Path workingCopy(String... siblings) throws IOException;
 
-    /** The artifact of the same source named {@code name} in the same folder, if any. */
+    /** The artifact of the same source named {@code name} in the same folder (or archive folder), if any. */
     Optional<Item> sibling(String name);
 
     /**
