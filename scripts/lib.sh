@@ -46,7 +46,8 @@ build_dist() {
       say "the build failed (the whole log is $log); fix it, or run 'mvn -B -pl huisu-cli -am package' in $repo"
       exit 2
     }
-    chmod +x "$dist/bin/huisu"
     touch "$stamp"
   fi
+  # Maven copies the launcher without its execute bit, whoever ran it last
+  [ -x "$dist/bin/huisu" ] || chmod +x "$dist/bin/huisu"
 }
