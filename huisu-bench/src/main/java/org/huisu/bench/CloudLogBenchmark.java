@@ -14,10 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.huisu.bench.GnuTime.Measurement;
 import org.huisu.bench.SyntheticAccessLog.Format;
-import org.huisu.formats.LineParser;
 import org.huisu.formats.cloudlog.AccessKind;
-import org.huisu.formats.cloudlog.CloudLogFormats;
-import org.huisu.formats.cloudlog.ObjectAccess;
 
 /**
  * Extraction of a cloud access log (AWS S3 and Alibaba OSS, 2 GiB each by default) three ways,
@@ -42,8 +39,9 @@ public final class CloudLogBenchmark {
     private static final class Figures {
         final Format format;
         SyntheticAccessLog.Made log;
+        ParsePass.Passes passes;
         ParsePass.Result parse;
-        ParsePass.Result firstParse;
+        ParsePass.Result readerAlone;
         Measurement wc;
         Measurement goaccess;
         GoAccess.Counts goaccessCounts;
@@ -107,6 +105,8 @@ public final class CloudLogBenchmark {
                 all.add(measure(format));
             }
             report(all);
+            // the figures are only as good as the machine was quiet: other work slows whichever step it falls on
+            out.println("load average over the last minute after the runs: " + Machine.loadAverage());
             finished = failures.isEmpty();
         } finally {
             // after a failure the logs and cases are the evidence of what went wrong
@@ -165,19 +165,22 @@ public final class CloudLogBenchmark {
         out.printf("  %s: %,d lines, %,d bytes in %.1f s; %s%n", work.relativize(f.log.file()), f.log.lines(),
                 f.log.bytes(), f.log.took().toMillis() / 1000.0, f.log.kinds());
 
-        LineParser<ObjectAccess> parser = CloudLogFormats.named(format.parserName).orElseThrow();
-        out.printf("  parser %s, one thread: untimed run", parser.name());
-        f.firstParse = ParsePass.run(f.log.file(), parser);
-        out.printf(" %.2f s, then", f.firstParse.wallNanos() / 1e9);
-        checkParse(f, f.firstParse);
-        for (int run = 0; run < options.runs(); run++) {
-            ParsePass.Result r = ParsePass.run(f.log.file(), parser);
-            out.printf(" %.2f s", r.wallNanos() / 1e9);
-            if (f.parse == null || r.wallNanos() < f.parse.wallNanos()) {
-                f.parse = r;
-            }
+        out.printf("  parser %s, one thread in a JVM of its own, 1 untimed + %d timed runs:", format.parserName,
+                options.runs());
+        f.passes = ParsePass.inOwnJvm(f.log.file(), format.parserName, options.runs(),
+                tag -> out.print(tag.equals("first") ? " (untimed)" : ""));
+        f.parse = f.passes.best();
+        out.printf(" %s%n", seconds(f.passes.timed()));
+        out.printf("  the line reader alone (no parser), the same way:");
+        ParsePass.Passes reader = ParsePass.inOwnJvm(f.log.file(), ParsePass.NO_PARSER, options.runs(), tag -> { });
+        f.readerAlone = reader.best();
+        out.printf(" %s%n", seconds(reader.timed()));
+        if (reader.first().lines() != f.log.lines()) {
+            failures.add(format.label + ": the line reader read " + reader.first().lines() + " lines; the generator"
+                    + " wrote " + f.log.lines());
         }
-        out.println();
+        // the passes read the same bytes the same way: the first one speaks for all
+        checkParse(f, f.passes.first());
 
         out.print("  wc -l:");
         Path wcOut = work.resolve("scratch").resolve("wc.txt");
@@ -296,10 +299,13 @@ public final class CloudLogBenchmark {
         out.println("details:");
         for (Figures f : all) {
             ParsePass.Result p = f.parse;
+            ParsePass.Result reader = f.readerAlone;
             out.printf("  %s parser: %.2f s for %,d lines, %.0f MB/s; the thread's CPU time %.2f s (%s lines per CPU"
-                    + " second); %s lines/s in the untimed first run%n", f.format.label, p.wallNanos() / 1e9,
-                    p.lines(), f.log.bytes() / 1e6 / (p.wallNanos() / 1e9), p.cpuNanos() / 1e9,
-                    count(p.lines() * 1e9 / p.cpuNanos()), count(f.firstParse.linesPerSecond()));
+                    + " second); %s lines/s in the untimed first run; the line reader alone (TextLines, no parsing)"
+                    + " %.2f s, %s lines/s, %.0f MB/s%n", f.format.label, p.wallNanos() / 1e9, p.lines(),
+                    f.log.bytes() / 1e6 / (p.wallNanos() / 1e9), p.cpuNanos() / 1e9, count(p.linesPerCpuSecond()),
+                    count(f.passes.first().linesPerSecond()), reader.wallNanos() / 1e9,
+                    count(reader.linesPerSecond()), f.log.bytes() / 1e6 / (reader.wallNanos() / 1e9));
             out.printf("  %s wc -l: %.2f s, %.0f MB/s; GoAccess (panels off) %.2f s, %.0f MB/s, %,d of %,d requests"
                     + " valid, peak RSS %.0f MB; GoAccess full report %.2f s (%s lines/s), peak RSS %.0f MB%n",
                     f.format.label, f.wc.wallSeconds(), f.log.bytes() / 1e6 / f.wc.wallSeconds(),
@@ -336,6 +342,10 @@ public final class CloudLogBenchmark {
                     String.format("%.0f -> %.0f MB RSS", f.intoCaseSmall.analyze().peakRssMegabytes(),
                             f.intoCase.analyze().peakRssMegabytes()), verdict(held));
         }
+    }
+
+    private static String seconds(List<ParsePass.Result> passes) {
+        return String.join(" ", passes.stream().map(r -> String.format("%.2f s", r.wallNanos() / 1e9)).toList());
     }
 
     private static Measurement best(Measurement best, Measurement m) {
