@@ -60,12 +60,12 @@ public final class AcquisitionBenchmark {
     static final double TARGET_RSS_MEGABYTES = 300;
     static final int TARGET_RSS_AT_FILES = 100_000;
 
-    private static final String OWNER_MARKER = ".huisu-bench";
     private static final Pattern JSON_NUMBER = Pattern.compile("\"(\\w+)\"\\s*:\\s*(-?[0-9.]+)");
     private static final Pattern JSON_MANIFEST = Pattern.compile("\"manifestObject\"\\s*:\\s*\"([^\"]+)\"");
 
     private final BenchOptions options;
     private final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    private WorkFolder workFolder;
     private Path work;
     private Path cases;
     private Path listings;
@@ -107,9 +107,8 @@ public final class AcquisitionBenchmark {
 
     private void run() throws IOException, InterruptedException {
         checkPrerequisites();
-        boolean madeWork = options.work() == null;
-        work = madeWork ? Files.createTempDirectory("huisu-bench-") : claim(options.work());
-        Files.writeString(work.resolve(OWNER_MARKER), "made by huisu-bench; everything here may be deleted\n");
+        workFolder = WorkFolder.open(options.work());
+        work = workFolder.path();
         cases = work.resolve("cases");
         listings = work.resolve("listings");
         boolean finished = false;
@@ -123,34 +122,17 @@ public final class AcquisitionBenchmark {
             report(results);
             finished = true;
         } finally {
-            cleanUp(madeWork, finished);
+            // after a failure the listings and cases are the evidence of what went wrong
+            workFolder.cleanUp(options.keep(), finished, out, "tree/, cases/, listings/");
         }
-    }
-
-    /** A --work folder must be new, empty or an earlier run's: its contents are deleted at the end. */
-    private static Path claim(Path folder) throws IOException {
-        Path work = Files.createDirectories(folder).toAbsolutePath().normalize();
-        boolean empty;
-        try (var entries = Files.list(work)) {
-            empty = entries.findAny().isEmpty();
-        }
-        if (!empty && !Files.isRegularFile(work.resolve(OWNER_MARKER))) {
-            throw new BenchmarkFailure("--work " + work + " holds files that huisu-bench did not make; give a new or"
-                    + " empty folder");
-        }
-        return work;
     }
 
     private void checkPrerequisites() {
         if (!Files.isExecutable(GnuTime.PROGRAM)) {
             throw new BenchmarkFailure(GnuTime.PROGRAM + " is missing: install the Debian package 'time'");
         }
-        for (String program : List.of("hashdeep", "sha256sum", "find", "xargs", "bash")) {
-            if (!onPath(program)) {
-                throw new BenchmarkFailure(program + " is not on PATH" + (program.equals("hashdeep")
-                        ? ": install the Debian package 'hashdeep'" : ""));
-            }
-        }
+        Machine.need(List.of("hashdeep"), "hashdeep");
+        Machine.need(List.of("sha256sum", "find", "xargs", "bash"), null);
         if (!Files.isExecutable(options.huisu())) {
             throw new BenchmarkFailure(options.huisu() + ": no huisu launcher there; build the distribution"
                     + " (./huisu --version in the repository) or give its bin/huisu with --huisu");
@@ -162,12 +144,6 @@ public final class AcquisitionBenchmark {
         }
     }
 
-    private static boolean onPath(String program) {
-        String path = System.getenv().getOrDefault("PATH", "");
-        return Arrays.stream(path.split(":")).anyMatch(dir -> !dir.isEmpty()
-                && Files.isExecutable(Path.of(dir, program)));
-    }
-
     private void makeTree() throws IOException {
         var shape = new SyntheticTree.Shape(options.files(), options.bytes(), options.largeFiles(), options.seed());
         if (!Files.isRegularFile(SyntheticTree.marker(work))) {
@@ -177,43 +153,24 @@ public final class AcquisitionBenchmark {
                         + (options.bytes() >> 20) + " MiB and the cases some more: give --work on a larger disk");
             }
         }
-        out.printf("making the tree: %,d files, %s ...%n", options.files(), gib(options.bytes()));
+        out.printf("making the tree: %,d files, %s ...%n", options.files(), Machine.gib(options.bytes()));
         tree = SyntheticTree.makeOrReuse(work, shape);
         out.printf("tree %s: %,d files, %,d bytes (%s), %s%n", tree.root(), tree.files(), tree.bytes(),
-                gib(tree.bytes()), tree.reused() ? "reused from an earlier run"
+                Machine.gib(tree.bytes()), tree.reused() ? "reused from an earlier run"
                         : String.format("made in %.1f s", tree.took().toMillis() / 1000.0));
     }
 
     private void describeMachine() throws IOException, InterruptedException {
-        String cpu = "unknown CPU";
-        String flags = "";
-        for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-            if (line.startsWith("model name") && cpu.startsWith("unknown")) {
-                cpu = line.substring(line.indexOf(':') + 1).trim();
-            } else if (line.startsWith("flags") && flags.isEmpty()) {
-                flags = " " + line.substring(line.indexOf(':') + 1) + " ";
-            }
-        }
         // SHA extensions decide who wins a SHA-256 race more than anything else on the machine
-        String sha = flags.contains(" sha_ni ") ? "with SHA extensions" : "without SHA extensions";
+        String sha = Machine.hasCpuFlag("sha_ni") ? "with SHA extensions" : "without SHA extensions";
         out.printf("machine: %d cores, %s %s, %s of memory, tree on %s (%s)%n",
-                Runtime.getRuntime().availableProcessors(), cpu, sha, gib(memTotal()),
+                Machine.cores(), Machine.cpuModel(), sha, Machine.gib(Machine.memoryBytes()),
                 Files.getFileStore(tree.root()).name(), Files.getFileStore(tree.root()).type());
-        String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        out.println("load average over the last minute before the runs: " + load);
+        out.println("load average over the last minute before the runs: " + Machine.loadAverage());
         out.println("huisu:     " + firstLine(GnuTime.output(List.of(huisu(), "--version"), work))
                 + " (" + options.huisu() + ")");
         out.println("sha256sum: " + firstLine(GnuTime.output(List.of("sha256sum", "--version"), work)));
         out.println("hashdeep:  " + firstLine(GnuTime.output(List.of("hashdeep", "-V"), work)));
-    }
-
-    private static long memTotal() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
-            if (line.startsWith("MemTotal:")) {
-                return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
-            }
-        }
-        return 0;
     }
 
     /** One untimed run of each tool (it warms the cache and gives the listings to compare), then the timed runs. */
@@ -263,7 +220,7 @@ public final class AcquisitionBenchmark {
 
     private HuisuRun runHuisu(int run) throws IOException, InterruptedException {
         Path caseFolder = cases.resolve("run-" + run);
-        SyntheticTree.delete(caseFolder);
+        WorkFolder.delete(caseFolder);
         GnuTime.output(List.of(huisu(), "case", "init", caseFolder.toString(), "--name", "huisu-bench run " + run,
                 "--examiner", "huisu-bench"), work);
         Path json = cases.resolve("run-" + run + ".json");
@@ -335,7 +292,7 @@ public final class AcquisitionBenchmark {
         Runs hashdeep = results.get(Contender.HASHDEEP);
         out.println();
         out.printf("Acquisition: %,d files, %s (%,d bytes); median of %d runs; %d threads for huisu and hashdeep%n",
-                tree.files(), gib(tree.bytes()), tree.bytes(), options.runs(), options.threads());
+                tree.files(), Machine.gib(tree.bytes()), tree.bytes(), options.runs(), options.threads());
         out.printf("%-24s %9s %8s %9s %8s %8s %6s %12s%n",
                 "tool", "median s", "MB/s", "files/s", "user s", "sys s", "CPU %", "peak RSS MB");
         for (Runs r : results.values()) {
@@ -372,22 +329,6 @@ public final class AcquisitionBenchmark {
         return met ? "PASS" : "MISS";
     }
 
-    private void cleanUp(boolean madeWork, boolean finished) throws IOException {
-        if (options.keep() || !finished) {
-            // after a failure the listings and cases are the evidence of what went wrong
-            out.println((finished ? "kept: " : "left for inspection: ") + work + " (tree/, cases/, listings/)");
-            return;
-        }
-        SyntheticTree.delete(cases);
-        SyntheticTree.delete(listings);
-        SyntheticTree.delete(SyntheticTree.marker(work));
-        SyntheticTree.delete(work.resolve("tree"));
-        Files.deleteIfExists(work.resolve(OWNER_MARKER));
-        if (madeWork) {
-            Files.deleteIfExists(work);
-        }
-    }
-
     private String huisu() {
         return options.huisu().toAbsolutePath().toString();
     }
@@ -413,9 +354,5 @@ public final class AcquisitionBenchmark {
 
     private static String firstLine(String text) {
         return text.lines().findFirst().orElse("").trim();
-    }
-
-    private static String gib(long bytes) {
-        return String.format("%.2f GiB", bytes / (double) (1L << 30));
     }
 }

@@ -1,10 +1,7 @@
 package org.huisu.bench;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** The acquisition benchmark's options; the defaults are the sizes the targets are set at. */
 record BenchOptions(int files, long bytes, int largeFiles, int runs, int threads, Path huisu, Path work,
@@ -28,7 +25,6 @@ record BenchOptions(int files, long bytes, int largeFiles, int runs, int threads
 
     private static final Set<String> TAKES_VALUE =
             Set.of("--files", "--bytes", "--large", "--runs", "--threads", "--huisu", "--work", "--seed");
-    private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([kmgt]?)(?:i?b)?");
 
     /** Reads the arguments; null means --help was asked for. */
     static BenchOptions parse(String[] args) {
@@ -59,11 +55,11 @@ record BenchOptions(int files, long bytes, int largeFiles, int runs, int threads
                     }
                     String value = args[++i];
                     switch (name) {
-                        case "--files" -> files = positive(name, value);
-                        case "--bytes" -> bytes = size(value);
-                        case "--large" -> large = atLeastZero(name, value);
-                        case "--runs" -> runs = positive(name, value);
-                        case "--threads" -> threads = positive(name, value);
+                        case "--files" -> files = OptionValues.positive(name, value);
+                        case "--bytes" -> bytes = OptionValues.size(name, value);
+                        case "--large" -> large = OptionValues.atLeastZero(name, value);
+                        case "--runs" -> runs = OptionValues.positive(name, value);
+                        case "--threads" -> threads = OptionValues.positive(name, value);
                         case "--huisu" -> huisu = Path.of(value);
                         case "--work" -> work = Path.of(value);
                         case "--seed" -> seed = Long.parseLong(value);
@@ -79,41 +75,5 @@ record BenchOptions(int files, long bytes, int largeFiles, int runs, int threads
             throw new IllegalArgumentException("--bytes " + bytes + " is too small for " + files + " files");
         }
         return new BenchOptions(files, bytes, large, runs, threads, huisu, work, keep, cold, seed);
-    }
-
-    /** Parses 2g, 1.5G, 500m, 2GiB, 4096 into bytes, in binary units. */
-    static long size(String text) {
-        Matcher m = SIZE.matcher(text.trim().toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
-            throw new IllegalArgumentException("--bytes " + text + ": give a size such as 2g, 500m or 1048576");
-        }
-        int shift = switch (m.group(2)) {
-            case "k" -> 10;
-            case "m" -> 20;
-            case "g" -> 30;
-            case "t" -> 40;
-            default -> 0;
-        };
-        return Math.round(Double.parseDouble(m.group(1)) * (1L << shift));
-    }
-
-    private static int positive(String name, String value) {
-        int n = atLeastZero(name, value);
-        if (n == 0) {
-            throw new IllegalArgumentException(name + " must be at least 1");
-        }
-        return n;
-    }
-
-    private static int atLeastZero(String name, String value) {
-        try {
-            int n = Integer.parseInt(value);
-            if (n < 0) {
-                throw new IllegalArgumentException(name + " " + value + " must not be negative");
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " " + value + " is not a whole number", e);
-        }
     }
 }

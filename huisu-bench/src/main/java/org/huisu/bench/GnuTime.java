@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs a command under GNU time, which reports the CPU time and the peak resident memory of the
@@ -34,6 +35,12 @@ final class GnuTime {
     }
 
     Measurement run(List<String> command, Path directory, Redirect stdout) throws IOException, InterruptedException {
+        return run(command, directory, stdout, Map.of());
+    }
+
+    /** As {@link #run(List, Path, Redirect)}, with these variables added to the command's environment. */
+    Measurement run(List<String> command, Path directory, Redirect stdout, Map<String, String> environment)
+            throws IOException, InterruptedException {
         Path report = scratch.resolve("time-report.txt");
         Path stderr = scratch.resolve("stderr.txt");
         List<String> timed = new ArrayList<>(List.of(PROGRAM.toString(), "-f", "%U %S %M", "-o", report.toString()));
@@ -43,6 +50,7 @@ final class GnuTime {
                 .redirectInput(Redirect.from(new File("/dev/null")))
                 .redirectOutput(stdout)
                 .redirectError(stderr.toFile());
+        builder.environment().putAll(environment);
         long started = System.nanoTime();
         Process process = builder.start();
         int status = process.waitFor();

@@ -8,10 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Properties;
 import java.util.Random;
-import java.util.stream.Stream;
 
 /**
  * A tree of evidence-like files whose sizes and bytes come from a seeded {@link Random}, so that
@@ -57,8 +55,8 @@ final class SyntheticTree {
                         Long.parseLong(found.getProperty("made.bytes")), Duration.ZERO, true);
             }
         }
-        delete(marker);
-        delete(root);
+        WorkFolder.delete(marker);
+        WorkFolder.delete(root);
         long started = System.nanoTime();
         Made made = make(root, shape);
         made = new Made(root, made.files(), made.bytes(), Duration.ofNanos(System.nanoTime() - started), false);
@@ -150,17 +148,5 @@ final class SyntheticTree {
         p.setProperty("large", Integer.toString(shape.largeFiles()));
         p.setProperty("seed", Long.toString(shape.seed()));
         return p;
-    }
-
-    /** Deletes a file or a whole folder; nothing when it is absent. */
-    static void delete(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(path)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }
