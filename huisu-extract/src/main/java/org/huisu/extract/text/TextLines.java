@@ -27,6 +27,12 @@ public final class TextLines {
 
     private static final Charset GB18030 = Charset.forName("GB18030");
 
+    private static final java.lang.invoke.VarHandle WORDS = java.lang.invoke.MethodHandles
+            .byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long NEWLINES = ONES * '\n';
+
     private TextLines() {
     }
 
@@ -120,68 +126,145 @@ public final class TextLines {
     }
 
     private static Summary read(InputStream in, Handler handler, boolean gzip) throws IOException {
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        byte[] line = new byte[8192];
-        int length = 0;
-        boolean cut = false;
-        long number = 0;
-        long gb = 0;
-        long cuts = 0;
-        byte[] buffer = new byte[1 << 16];
+        Reader reader = new Reader(handler);
+        byte[] buffer = new byte[1 << 18];
         for (int n; (n = in.read(buffer)) > 0; ) {
-            for (int i = 0; i < n; i++) {
-                byte b = buffer[i];
-                if (b == '\n') {
-                    number++;
-                    Line l = decode(line, length, number, cut, utf8);
-                    gb += l.gb18030() ? 1 : 0;
-                    cuts += cut ? 1 : 0;
-                    if (!handler.line(l)) {
-                        return new Summary(number, gb, cuts, gzip);
-                    }
-                    length = 0;
-                    cut = false;
-                } else if (length < MAX_LINE) {
-                    if (length == line.length) {
-                        line = java.util.Arrays.copyOf(line, Math.min(MAX_LINE, line.length * 2));
-                    }
-                    line[length++] = b;
-                } else {
-                    cut = true;
-                }
+            if (!reader.chunk(buffer, n)) {
+                return reader.summary(gzip);
             }
         }
-        if (length > 0 || cut) {
-            number++;
-            Line l = decode(line, length, number, cut, utf8);
-            gb += l.gb18030() ? 1 : 0;
-            cuts += cut ? 1 : 0;
-            handler.line(l);
-        }
-        return new Summary(number, gb, cuts, gzip);
+        reader.last();
+        return reader.summary(gzip);
     }
 
-    private static Line decode(byte[] bytes, int length, long number, boolean cut, CharsetDecoder utf8) {
-        int end = length;
-        if (end > 0 && bytes[end - 1] == '\r') {
-            end--;
+    /** The lines' count and what was said about them; the start of a line the chunk cut off. */
+    private static final class Reader {
+        private final Handler handler;
+        private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        private byte[] carried = new byte[8192];
+        private int carriedLength;
+        private boolean carriedHigh;
+        private boolean cut;
+        private long number;
+        private long gb;
+        private long cuts;
+
+        Reader(Handler handler) {
+            this.handler = handler;
         }
-        boolean ascii = true;
-        for (int i = 0; i < end; i++) {
-            if (bytes[i] < 0) {
-                ascii = false;
-                break;
+
+        /**
+         * The lines of one chunk read: a line that ends in it is decoded from it in place; only the
+         * start of a line that runs past its end is carried over to the next. (A method of its own,
+         * called once a chunk, so that the JIT compiles the loop as a whole method.)
+         */
+        boolean chunk(byte[] buffer, int n) throws IOException {
+            int start = 0;
+            while (start < n) {
+                int end = start;
+                long high = 0;
+                // eight bytes at a time: where the first line end is, and whether a byte before it
+                // has its high bit set (not ASCII)
+                while (end + 8 <= n) {
+                    long word = (long) WORDS.get(buffer, end);
+                    long x = word ^ NEWLINES;
+                    long found = (x - ONES) & ~x & HIGH_BITS;
+                    if (found != 0) {
+                        int at = Long.numberOfTrailingZeros(found) >>> 3;
+                        high |= word & HIGH_BITS & ((1L << (at << 3)) - 1);
+                        end += at;
+                        break;
+                    }
+                    high |= word & HIGH_BITS;
+                    end += 8;
+                }
+                while (end < n && buffer[end] != '\n') {
+                    high |= buffer[end] & 0x80;
+                    end++;
+                }
+                if (end == n) {
+                    carry(buffer, start, end - start);
+                    return true;
+                }
+                if (!line(buffer, start, end - start, high != 0)) {
+                    return false;
+                }
+                start = end + 1;
+            }
+            return true;
+        }
+
+        void carry(byte[] bytes, int offset, int length) {
+            int room = MAX_LINE - carriedLength;
+            if (length > room) {
+                cut = true;
+                length = room;
+            }
+            if (carriedLength + length > carried.length) {
+                carried = java.util.Arrays.copyOf(carried,
+                        Math.min(MAX_LINE, Math.max(carried.length * 2, carriedLength + length)));
+            }
+            for (int i = 0; i < length; i++) {
+                carriedHigh |= bytes[offset + i] < 0;
+            }
+            System.arraycopy(bytes, offset, carried, carriedLength, length);
+            carriedLength += length;
+        }
+
+        boolean line(byte[] bytes, int offset, int length, boolean high) throws IOException {
+            if (carriedLength > 0 || cut) {
+                carry(bytes, offset, length);
+                return flush();
+            }
+            if (length > MAX_LINE) {
+                length = MAX_LINE;
+                cut = true;
+            }
+            return emit(bytes, offset, length, high);
+        }
+
+        void last() throws IOException {
+            if (carriedLength > 0 || cut) {
+                flush();
             }
         }
-        if (ascii) {
-            return new Line(number, new String(bytes, 0, end, StandardCharsets.ISO_8859_1), false, cut);
+
+        private boolean flush() throws IOException {
+            boolean go = emit(carried, 0, carriedLength, carriedHigh);
+            carriedLength = 0;
+            carriedHigh = false;
+            return go;
+        }
+
+        private boolean emit(byte[] bytes, int offset, int length, boolean high) throws IOException {
+            number++;
+            Line l = decode(bytes, offset, length, high, number, cut, utf8);
+            gb += l.gb18030() ? 1 : 0;
+            cuts += cut ? 1 : 0;
+            cut = false;
+            return handler.line(l);
+        }
+
+        Summary summary(boolean gzip) {
+            return new Summary(number, gb, cuts, gzip);
+        }
+    }
+
+    private static Line decode(byte[] bytes, int offset, int length, boolean high, long number, boolean cut,
+            CharsetDecoder utf8) {
+        int end = offset + length;
+        if (end > offset && bytes[end - 1] == '\r') {
+            end--;
+        }
+        if (!high) {
+            return new Line(number, new String(bytes, offset, end - offset, StandardCharsets.ISO_8859_1), false, cut);
         }
         try {
-            String text = utf8.reset().decode(ByteBuffer.wrap(bytes, 0, end)).toString();
+            String text = utf8.reset().decode(ByteBuffer.wrap(bytes, offset, end - offset)).toString();
             return new Line(number, text, false, cut);
         } catch (CharacterCodingException e) {
-            return new Line(number, new String(bytes, 0, end, GB18030), true, cut);
+            return new Line(number, new String(bytes, offset, end - offset, GB18030), true, cut);
         }
     }
 }
