@@ -22,6 +22,10 @@ final class PercentDecoding {
         if (percent < 0 || percent >= to) {
             return s.substring(from, to);
         }
+        String fast = decodeAscii(s, from, to, percent);
+        if (fast != null) {
+            return fast;
+        }
         StringBuilder out = new StringBuilder(to - from);
         out.append(s, from, percent);
         byte[] bytes = null;
@@ -53,6 +57,40 @@ final class PercentDecoding {
             out.append(new String(bytes, 0, n, StandardCharsets.UTF_8));
         }
         return out.toString();
+    }
+
+    /**
+     * The usual case, text that is ASCII apart from its escapes: all of it decoded into bytes, which
+     * are then read as UTF-8 at once; null when a character is not ASCII or an escape is not one.
+     */
+    private static String decodeAscii(String s, int from, int to, int percent) {
+        byte[] bytes = new byte[to - from];
+        int n = 0;
+        for (int i = from; i < percent; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                return null;
+            }
+            bytes[n++] = (byte) c;
+        }
+        for (int i = percent; i < to; ) {
+            char c = s.charAt(i);
+            if (c == '%') {
+                int hi = i + 2 < to ? hex(s.charAt(i + 1)) : -1;
+                int lo = hi >= 0 ? hex(s.charAt(i + 2)) : -1;
+                if (lo < 0) {
+                    return null;
+                }
+                bytes[n++] = (byte) (hi << 4 | lo);
+                i += 3;
+            } else if (c < 0x80) {
+                bytes[n++] = (byte) c;
+                i++;
+            } else {
+                return null;
+            }
+        }
+        return isUtf8(bytes, n) ? new String(bytes, 0, n, StandardCharsets.UTF_8) : null;
     }
 
     private static byte[] grow(byte[] bytes, int n) {
