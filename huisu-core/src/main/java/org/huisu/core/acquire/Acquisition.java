@@ -91,7 +91,7 @@ public final class Acquisition {
             throw HuisuException.unreadable(Messages.core("acquire.unresolvable", locator, e.getMessage()), e);
         }
         String label = request.label() != null ? request.label() : defaultLabel(root);
-        checkLabel(label);
+        checkLabel(theCase, label);
         checkCaseOutsideEvidence(root);
         SourceKind kind = request.kind() != null ? request.kind() : probe(root);
         checkKindFits(kind, root);
@@ -128,7 +128,7 @@ public final class Acquisition {
         Counts counts = walk.run();
         progress.close();
 
-        Manifest manifest = new Manifest(theCase.objects().begin());
+        Manifest manifest = new Manifest(theCase.objects());
         try {
             store.forEachManifestRow(source.id(), row -> {
                 try {
@@ -198,7 +198,8 @@ public final class Acquisition {
         return text.isEmpty() || !LABEL.matcher(text).matches() ? "source" : text;
     }
 
-    private void checkLabel(String label) {
+    /** Refuses a label that is not a word or that another source of the case already has. */
+    public static void checkLabel(Case theCase, String label) {
         if (!LABEL.matcher(label).matches()) {
             throw HuisuException.usage(Messages.core("acquire.badLabel", label));
         }
@@ -263,7 +264,8 @@ public final class Acquisition {
         }
     }
 
-    static boolean diskFull(Throwable e) {
+    /** Whether the failure was the case's disk filling up. */
+    public static boolean diskFull(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof StoreException s && s.diskFull()) {
                 return true;

@@ -1,12 +1,9 @@
 package org.huisu.core.acquire;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import org.huisu.core.Timestamps;
-import org.huisu.core.hash.Digests;
-import org.huisu.core.hash.HashAlgorithm;
 import org.huisu.core.model.Artifact;
+import org.huisu.core.objects.HashedText;
 import org.huisu.core.objects.ObjectStore;
 import org.huisu.core.store.CaseStore;
 
@@ -22,38 +19,20 @@ public final class Manifest {
 
     public static final String HEADER = "#huisu-manifest-v1\tkind\tsha256\tsize\tmodified\tpath\tlink-target\n";
 
-    private static final int FLUSH_AT = 1 << 16;
+    private final HashedText text;
 
-    private final Digests digest = new Digests(java.util.EnumSet.of(HashAlgorithm.SHA256));
-    private final ObjectStore.Pending copy;
-    private final StringBuilder buffer = new StringBuilder(FLUSH_AT + 4096);
-
-    Manifest(ObjectStore.Pending copy) {
-        this.copy = copy;
-        buffer.append(HEADER);
+    Manifest(ObjectStore objects) throws IOException {
+        this.text = new HashedText(objects).append(HEADER);
     }
 
     /** Adds the next row; callers give them in code-point order of locator. */
     void add(CaseStore.ManifestRow row) throws IOException {
-        buffer.append(line(row.kind(), row.sha256(), row.size(), row.modified(), row.locator(), row.linkTarget()));
-        if (buffer.length() >= FLUSH_AT) {
-            flush();
-        }
+        text.append(line(row.kind(), row.sha256(), row.size(), row.modified(), row.locator(), row.linkTarget()));
     }
 
     /** Ends the manifest, files it in the object store, and returns its SHA-256. */
     String finish() throws IOException {
-        flush();
-        String sha256 = digest.finish().get(HashAlgorithm.SHA256);
-        copy.commit(sha256);
-        return sha256;
-    }
-
-    private void flush() throws IOException {
-        byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-        buffer.setLength(0);
-        digest.update(bytes, 0, bytes.length);
-        copy.write(ByteBuffer.wrap(bytes));
+        return text.finish();
     }
 
     public static String line(Artifact a) {
@@ -72,7 +51,7 @@ public final class Manifest {
     }
 
     /** Backslash-escapes the characters that would break a line or a column. */
-    static String escape(String s) {
+    public static String escape(String s) {
         StringBuilder out = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

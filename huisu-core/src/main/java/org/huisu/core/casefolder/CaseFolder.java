@@ -92,6 +92,14 @@ public final class CaseFolder {
         return root.resolve(".work");
     }
 
+    /**
+     * What an interrupted remote inspection had already downloaded, one journal per place inspected,
+     * so that running the same command again resumes it; removed when the inspection is recorded.
+     */
+    public Path resumeJournals() {
+        return root.resolve(".resume");
+    }
+
     /** Held while {@code huisu analyze} runs, so that two analyses never write at once. */
     public Path analysisLock() {
         return root.resolve(".analyze.lock");

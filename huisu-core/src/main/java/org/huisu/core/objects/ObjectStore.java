@@ -55,6 +55,40 @@ public final class ObjectStore {
         return sha256;
     }
 
+    /**
+     * Flushes everything written to the store's file system to disk (syncfs), for objects committed
+     * without flushing each; falls back to sync where syncfs is missing.
+     */
+    public void flushToDisk() throws IOException {
+        try {
+            int fd = LibC.INSTANCE.open(root.toString(), 0);
+            if (fd < 0) {
+                throw new IOException("cannot open " + root + " to flush it to disk (errno "
+                        + com.sun.jna.Native.getLastError() + ")");
+            }
+            try {
+                if (LibC.INSTANCE.syncfs(fd) != 0) {
+                    throw new IOException("flushing " + root + " to disk failed (errno "
+                            + com.sun.jna.Native.getLastError() + ")");
+                }
+            } finally {
+                LibC.INSTANCE.close(fd);
+            }
+        } catch (UnsatisfiedLinkError e) {
+            new ProcessBuilder("sync").inheritIO().start().onExit().join();
+        }
+    }
+
+    private interface LibC extends com.sun.jna.Library {
+        LibC INSTANCE = com.sun.jna.Native.load("c", LibC.class);
+
+        int open(String path, int flags);
+
+        int syncfs(int fd);
+
+        int close(int fd);
+    }
+
     /** Starts writing an object whose hash is known only at the end. */
     public Pending begin() throws IOException {
         Path incoming = root.resolve(INCOMING);
@@ -85,8 +119,18 @@ public final class ObjectStore {
 
         /** Flushes the bytes to disk and files them under their SHA-256. */
         public Path commit(String sha256) throws IOException {
+            return commit(sha256, true);
+        }
+
+        /**
+         * Files the bytes under their SHA-256; flushed to disk now when {@code durable}, otherwise
+         * by a later {@link ObjectStore#flushToDisk()} (many small objects: one flush for all).
+         */
+        public Path commit(String sha256, boolean durable) throws IOException {
             Path target = path(sha256);
-            channel.force(true);
+            if (durable) {
+                channel.force(true);
+            }
             channel.close();
             done = true;
             if (Files.exists(target)) {
