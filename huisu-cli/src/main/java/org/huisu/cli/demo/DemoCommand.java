@@ -17,6 +17,10 @@ import org.huisu.cli.analyze.AnalyzeCommand;
 import org.huisu.cli.terminal.Sizes;
 import org.huisu.cli.terminal.Table;
 import org.huisu.core.HuisuException;
+import org.huisu.cloud.CloudInspection;
+import org.huisu.cloud.KeySelection;
+import org.huisu.cloud.ReadOnlyS3;
+import org.huisu.cloud.S3Credentials;
 import org.huisu.core.acquire.Acquisition;
 import org.huisu.core.acquire.EvidenceFiles;
 import org.huisu.core.casefolder.Case;
@@ -43,6 +47,9 @@ public final class DemoCommand implements Callable<Integer> {
     /** The key the demo's S3 server accepts, as lawfully obtained credentials would be. */
     public static final String ACCESS_KEY = "AKIAHUISUDEMOEXAMPLE";
     public static final String SECRET_KEY = "huisu-demo-secret-for-127.0.0.1-only";
+
+    /** The label of the bucket's source. */
+    public static final String BUCKET = "bucket";
 
     private final Session session;
 
@@ -96,20 +103,26 @@ public final class DemoCommand implements Callable<Integer> {
             session.created(c);
             session.examiner(c.info().examiner());
             List<Source> sources = new ArrayList<>();
-            // the bucket's folder stands in for remote inspection over s3:// until that lands
             record Evidence(Path path, String label, SourceKind kind) {
             }
             for (Evidence e : List.of(new Evidence(layout.server(), Layout.SERVER, SourceKind.DIRECTORY),
                     new Evidence(layout.phone(), Layout.PHONE, SourceKind.ANDROID),
                     new Evidence(layout.router(), Layout.ROUTER, SourceKind.DIRECTORY),
-                    new Evidence(layout.bucketLogs(), Layout.BUCKET_LOGS, SourceKind.LOGS),
-                    new Evidence(layout.bucket(), "bucket", SourceKind.DIRECTORY))) {
+                    new Evidence(layout.bucketLogs(), Layout.BUCKET_LOGS, SourceKind.LOGS))) {
                 Acquisition.Result r = new Acquisition(c, EvidenceFiles.best(),
                         session.progress(session.text("demo.acquiring", e.label())))
                         .run(new Acquisition.Request(e.path(), e.label(), e.kind(), EnumSet.of(HashAlgorithm.SHA256),
                                 false, false, threads, c.info().examiner(), Scenario.OFFICE_ZONE));
                 sources.add(r.source());
             }
+            // the bucket as an examiner sees it: remotely, read-only, over the S3 protocol
+            CloudInspection.Result bucket = new CloudInspection(c,
+                    session.progress(session.text("demo.acquiring", BUCKET)))
+                    .run(new CloudInspection.Request("s3://" + cloud.bucket(),
+                            new ReadOnlyS3.Endpoint(s3.endpoint(), "us-east-1", true, 8, 8),
+                            new S3Credentials(ACCESS_KEY, SECRET_KEY, null), BUCKET, KeySelection.all(), false,
+                            c.info().examiner(), Scenario.OFFICE_ZONE));
+            sources.add(bucket.source());
             out.println(session.text("demo.case", c.folder().root()));
             Table table = new Table(session.text("source.list.id"), session.text("source.list.label"),
                     session.text("source.list.kind"), session.text("source.list.items"),

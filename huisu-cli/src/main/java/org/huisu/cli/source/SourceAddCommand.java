@@ -2,6 +2,7 @@ package org.huisu.cli.source;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.huisu.cli.JsonOutput;
 import org.huisu.cli.OutputFormat;
 import org.huisu.cli.Session;
 import org.huisu.cli.terminal.Sizes;
+import org.huisu.cloud.S3Locator;
 import org.huisu.core.HuisuException;
 import org.huisu.core.Timestamps;
 import org.huisu.core.acquire.Acquisition;
@@ -58,6 +60,27 @@ public final class SourceAddCommand implements Callable<Integer> {
     @Option(names = "--timezone", paramLabel = "ZONE", descriptionKey = "option.source.add.timezone")
     String timezone;
 
+    @Option(names = "--endpoint", paramLabel = "URL", descriptionKey = "option.source.add.endpoint")
+    String endpoint;
+
+    @Option(names = "--region", paramLabel = "R", defaultValue = "us-east-1", descriptionKey = "option.source.add.region")
+    String region;
+
+    @Option(names = "--path-style", descriptionKey = "option.source.add.pathStyle")
+    boolean pathStyle;
+
+    @Option(names = "--include", paramLabel = "GLOB", descriptionKey = "option.source.add.include")
+    List<String> includes = new ArrayList<>();
+
+    @Option(names = "--exclude", paramLabel = "GLOB", descriptionKey = "option.source.add.exclude")
+    List<String> excludes = new ArrayList<>();
+
+    @Option(names = "--max-bytes", paramLabel = "SIZE", descriptionKey = "option.source.add.maxBytes")
+    String maxBytes;
+
+    @Option(names = "--connections", paramLabel = "N", defaultValue = "8", descriptionKey = "option.source.add.connections")
+    int connections;
+
     @Option(names = "--examiner", paramLabel = "NAME", descriptionKey = "option.source.add.examiner")
     String examiner;
 
@@ -77,8 +100,11 @@ public final class SourceAddCommand implements Callable<Integer> {
             throw HuisuException.usage("--hash " + hash + ": " + e.getMessage());
         }
         SourceKind sourceKind = parseKind();
-        if (locator.startsWith("s3://") || sourceKind == SourceKind.S3) {
-            throw HuisuException.usage(session.text("source.add.noCloudYet", locator));
+        if (S3Locator.isS3(locator) || sourceKind == SourceKind.S3) {
+            return new CloudSourceAdd(session, this).run();
+        }
+        if (endpoint != null || pathStyle || !includes.isEmpty() || !excludes.isEmpty() || maxBytes != null) {
+            throw HuisuException.usage(session.text("source.add.cloudOptionsOnly", locator));
         }
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (workers < 1 || workers > 256) {
@@ -102,7 +128,7 @@ public final class SourceAddCommand implements Callable<Integer> {
         return 0;
     }
 
-    private ZoneId parseZone() {
+    ZoneId parseZone() {
         if (timezone == null) {
             return ZoneId.systemDefault();
         }

@@ -34,7 +34,7 @@ class DemoCommandTest {
         List<String> labels = new ArrayList<>();
         sources.forEach(s -> labels.add(s.get("label").asText() + "/" + s.get("kind").asText()));
         assertThat(labels).containsExactly("img-server-01/directory", "phone-01/android", "router/directory",
-                "bucket-logs/logs", "bucket/directory");
+                "bucket-logs/logs", "bucket/s3");
         sources.forEach(s -> assertThat(s.get("errors").asLong()).isZero());
         JsonNode truth = Json.mapper().readTree(dir.resolve("truth.json").toFile());
         long onServer = truth.get("counts").get("faceImagesOnServer").asLong();
