@@ -204,6 +204,15 @@ public final class ReadOnlyS3 implements AutoCloseable {
         return false;
     }
 
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
     /** The error code S3 gave, or null. */
     public static String errorCode(Throwable e) {
         return e instanceof S3Exception s && s.awsErrorDetails() != null ? s.awsErrorDetails().errorCode() : null;
@@ -221,6 +230,12 @@ public final class ReadOnlyS3 implements AutoCloseable {
         String code = errorCode(e);
         int status = status(e);
         String where = endpoint.display();
+        UnknownHostException unknown = cause(e, UnknownHostException.class);
+        if (unknown != null) {
+            return new HuisuException(ExitStatus.UNREADABLE_INPUT,
+                    CloudMessages.text(endpoint.pathStyle() ? "error.unknownHost" : "error.unknownHostVirtual",
+                            unknown.getMessage(), where), e);
+        }
         if (unreachable(e)) {
             return new HuisuException(ExitStatus.UNREADABLE_INPUT,
                     CloudMessages.text("error.unreachable", where, rootMessage(e)), e);

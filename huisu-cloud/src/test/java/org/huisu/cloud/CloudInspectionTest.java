@@ -226,6 +226,22 @@ class CloudInspectionTest {
     }
 
     @Test
+    void virtualHostedAddressingPutsTheBucketInTheHostName() throws IOException {
+        put("hosted-bucket", "faces/a.jpg", bytes(1234, 9));
+        try (S3Server hosted = S3Server.start(buckets, 0, KEY_ID, SECRET, "s3.huisu.test")) {
+            URI endpoint = URI.create("http://s3.huisu.test:" + hosted.port());
+            CloudInspection.Result r = new CloudInspection(theCase, Progress.NONE).run(new CloudInspection.Request(
+                    "s3://hosted-bucket", new ReadOnlyS3.Endpoint(endpoint, "us-east-1", false, 2, 2),
+                    new S3Credentials(KEY_ID, SECRET, null), null, KeySelection.all(), false, "Wang Li",
+                    ZoneOffset.UTC));
+            assertThat(r.counts().downloaded()).isEqualTo(1);
+            assertThat(r.source().attributes()).containsEntry("addressing", "virtual-hosted");
+            assertThat(at(artifacts(r.source().id()), "faces/a.jpg").sha256()).isEqualTo(
+                    Digests.sha256(bytes(1234, 9)));
+        }
+    }
+
+    @Test
     void aPrefixLimitsTheListing() throws IOException {
         put("prefix-bucket", "2024/03/14/a.jpg", bytes(10, 1));
         put("prefix-bucket", "2024/03/15/b.jpg", bytes(10, 2));

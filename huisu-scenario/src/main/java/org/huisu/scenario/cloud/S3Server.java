@@ -33,14 +33,25 @@ public final class S3Server implements AutoCloseable {
      * @param port 0 for any free port
      */
     public static S3Server start(Path root, int port, String identity, String credential) {
+        return start(root, port, identity, credential, null);
+    }
+
+    /**
+     * Starts a server that also takes virtual-hosted requests: {@code bucket.VIRTUALHOST:port} names
+     * the bucket in the host (the client must resolve that name to 127.0.0.1).
+     */
+    public static S3Server start(Path root, int port, String identity, String credential, String virtualHost) {
         Properties overrides = new Properties();
         overrides.setProperty("jclouds.filesystem.basedir", root.toAbsolutePath().toString());
         BlobStoreContext context = ContextBuilder.newBuilder("filesystem").credentials(identity, credential)
                 .overrides(overrides).build(BlobStoreContext.class);
-        S3Proxy proxy = S3Proxy.builder().blobStore(context.getBlobStore())
+        S3Proxy.Builder builder = S3Proxy.builder().blobStore(context.getBlobStore())
                 .endpoint(URI.create("http://127.0.0.1:" + port))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, identity, credential)
-                .build();
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, identity, credential);
+        if (virtualHost != null) {
+            builder.virtualHost(virtualHost);
+        }
+        S3Proxy proxy = builder.build();
         try {
             proxy.start();
             long deadline = System.nanoTime() + 30_000_000_000L;
