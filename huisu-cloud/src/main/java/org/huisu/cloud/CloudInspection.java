@@ -304,14 +304,31 @@ public final class CloudInspection {
 
         private void listCurrent() throws InterruptedException {
             String token = null;
+            String last = null;
             do {
-                ListObjectsV2Response page = s3.listObjects(locator.bucket(), locator.prefix(), token);
+                ListObjectsV2Response page = s3.listObjects(locator.bucket(), locator.prefix(), token, null);
+                if (goesBack(page, last)) {
+                    // some servers (s3proxy 2.6 with URL-encoded keys) hand back a token that starts
+                    // the listing again: ask for the keys after the last one instead
+                    page = s3.listObjects(locator.bucket(), locator.prefix(), null, last);
+                    if (goesBack(page, last)) {
+                        throw new HuisuException(ExitStatus.UNREADABLE_INPUT, CloudMessages.text("error.listingLoops",
+                                locator.uri(), request.endpoint().display(), last));
+                    }
+                }
                 for (S3Object o : page.contents()) {
                     take(new ListedObject(o.key(), null, true, false, o.size() == null ? 0 : o.size(),
                             ListedObject.unquote(o.eTag()), o.lastModified(), o.storageClassAsString(), owner(o.owner())));
+                    last = o.key();
                 }
                 token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
             } while (token != null && !cancelled);
+        }
+
+        /** Whether a page lists a key at or before the last one listed: S3 lists in UTF-8 byte order. */
+        private static boolean goesBack(ListObjectsV2Response page, String last) {
+            return last != null && !page.contents().isEmpty()
+                    && KeyOrder.compare(page.contents().get(0).key(), last) <= 0;
         }
 
         private void listVersions() throws InterruptedException {

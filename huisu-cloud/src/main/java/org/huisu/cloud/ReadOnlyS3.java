@@ -140,8 +140,11 @@ public final class ReadOnlyS3 implements AutoCloseable {
         }
     }
 
-    /** One page of the current objects under a prefix; {@code token} null for the first. */
-    public ListObjectsV2Response listObjects(String bucket, String prefix, String token) {
+    /**
+     * One page of the current objects under a prefix: after the continuation token when there is
+     * one, else after the key {@code startAfter} (null for the first page).
+     */
+    public ListObjectsV2Response listObjects(String bucket, String prefix, String token, String startAfter) {
         ListObjectsV2Request.Builder request = ListObjectsV2Request.builder().bucket(bucket).fetchOwner(true)
                 .encodingType(EncodingType.URL);
         if (!prefix.isEmpty()) {
@@ -149,6 +152,8 @@ public final class ReadOnlyS3 implements AutoCloseable {
         }
         if (token != null) {
             request.continuationToken(token);
+        } else if (startAfter != null) {
+            request.startAfter(startAfter);
         }
         try {
             return client.listObjectsV2(request.build());
