@@ -7,13 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.huisu.bench.GnuTime.Measurement;
@@ -35,23 +33,6 @@ public final class AcquisitionBenchmark {
 
         Contender(String label) {
             this.label = label;
-        }
-    }
-
-    /** The timed runs of one contender. */
-    record Runs(Contender contender, List<Measurement> measurements) {
-
-        double medianWall() {
-            return median(Measurement::wallSeconds);
-        }
-
-        double median(ToDoubleFunction<Measurement> figure) {
-            return AcquisitionBenchmark.median(measurements.stream().mapToDouble(figure).toArray());
-        }
-
-        /** The largest of the runs: a memory target is about the worst case. */
-        double peakRssMegabytes() {
-            return measurements.stream().mapToDouble(Measurement::peakRssMegabytes).max().orElse(0);
         }
     }
 
@@ -118,7 +99,7 @@ public final class AcquisitionBenchmark {
             gnuTime = new GnuTime(listings);
             makeTree();
             describeMachine();
-            Map<Contender, Runs> results = measure();
+            Map<Contender, TimedRuns> results = measure();
             report(results);
             finished = true;
         } finally {
@@ -174,7 +155,7 @@ public final class AcquisitionBenchmark {
     }
 
     /** One untimed run of each tool (it warms the cache and gives the listings to compare), then the timed runs. */
-    private Map<Contender, Runs> measure() throws IOException, InterruptedException {
+    private Map<Contender, TimedRuns> measure() throws IOException, InterruptedException {
         out.println();
         out.println(options.cold()
                 ? "page cache: emptied (sync; echo 3 > /proc/sys/vm/drop_caches) before every run: disk and CPU"
@@ -209,8 +190,8 @@ public final class AcquisitionBenchmark {
             }
             out.println();
         }
-        Map<Contender, Runs> results = new EnumMap<>(Contender.class);
-        measured.forEach((c, list) -> results.put(c, new Runs(c, list)));
+        Map<Contender, TimedRuns> results = new EnumMap<>(Contender.class);
+        measured.forEach((c, list) -> results.put(c, new TimedRuns(c.label, list)));
         return results;
     }
 
@@ -286,26 +267,26 @@ public final class AcquisitionBenchmark {
         }
     }
 
-    private void report(Map<Contender, Runs> results) {
-        Runs huisu = results.get(Contender.HUISU);
-        Runs sha = results.get(Contender.SHA256SUM);
-        Runs hashdeep = results.get(Contender.HASHDEEP);
+    private void report(Map<Contender, TimedRuns> results) {
+        TimedRuns huisu = results.get(Contender.HUISU);
+        TimedRuns sha = results.get(Contender.SHA256SUM);
+        TimedRuns hashdeep = results.get(Contender.HASHDEEP);
         out.println();
         out.printf("Acquisition: %,d files, %s (%,d bytes); median of %d runs; %d threads for huisu and hashdeep%n",
                 tree.files(), Machine.gib(tree.bytes()), tree.bytes(), options.runs(), options.threads());
         out.printf("%-24s %9s %8s %9s %8s %8s %6s %12s%n",
                 "tool", "median s", "MB/s", "files/s", "user s", "sys s", "CPU %", "peak RSS MB");
-        for (Runs r : results.values()) {
+        for (TimedRuns r : results.values()) {
             double wall = r.medianWall();
             double user = r.median(Measurement::userSeconds);
             double sys = r.median(Measurement::systemSeconds);
-            out.printf("%-24s %9.2f %8.0f %9.0f %8.2f %8.2f %6.0f %12.0f%n", r.contender().label, wall,
+            out.printf("%-24s %9.2f %8.0f %9.0f %8.2f %8.2f %6.0f %12.0f%n", r.label(), wall,
                     tree.bytes() / 1e6 / wall, tree.files() / wall, user, sys, 100 * (user + sys) / wall,
                     r.peakRssMegabytes());
         }
         out.println("(MB = 10^6 bytes; user/sys are CPU seconds of the process and its children, median;"
                 + " peak RSS is the largest of the runs)");
-        double own = median(huisuOwnSeconds.stream().mapToDouble(Double::doubleValue).toArray());
+        double own = TimedRuns.median(huisuOwnSeconds.stream().mapToDouble(Double::doubleValue).toArray());
         out.printf("huisu's own timer (walk, hash, database; JVM start-up and case opening left out):"
                 + " %.2f s median, %.0f MB/s%n", own, tree.bytes() / 1e6 / own);
 
@@ -331,16 +312,6 @@ public final class AcquisitionBenchmark {
 
     private String huisu() {
         return options.huisu().toAbsolutePath().toString();
-    }
-
-    static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        if (n == 0) {
-            return Double.NaN;
-        }
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private static Map<String, Double> jsonNumbers(String json) {

@@ -38,7 +38,10 @@ final class GnuTime {
         return run(command, directory, stdout, Map.of());
     }
 
-    /** As {@link #run(List, Path, Redirect)}, with these variables added to the command's environment. */
+    /**
+     * As {@link #run(List, Path, Redirect)}, with these variables added to the command's environment;
+     * a null value removes the variable it names.
+     */
     Measurement run(List<String> command, Path directory, Redirect stdout, Map<String, String> environment)
             throws IOException, InterruptedException {
         Path report = scratch.resolve("time-report.txt");
@@ -50,7 +53,13 @@ final class GnuTime {
                 .redirectInput(Redirect.from(new File("/dev/null")))
                 .redirectOutput(stdout)
                 .redirectError(stderr.toFile());
-        builder.environment().putAll(environment);
+        environment.forEach((name, value) -> {
+            if (value == null) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
         long started = System.nanoTime();
         Process process = builder.start();
         int status = process.waitFor();

@@ -1,19 +1,24 @@
 package org.huisu.bench;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.huisu.core.hash.Digests;
+import org.huisu.core.hash.HashAlgorithm;
 
 /**
- * Reads what each tool reported into one shape, path relative to the tree to SHA-256, so that the
- * three can be compared file by file.
+ * Reads what each tool reported into one shape, path relative to the tree (or key in the bucket) to
+ * SHA-256, so that the tools can be compared file by file.
  */
 final class HashListings {
 
@@ -64,6 +69,91 @@ final class HashListings {
             if (columns[0].equals("FILE")) {
                 hashes.put(stripPrefix(unescape(columns[4]), "/"), columns[1]);
             }
+        }
+        return hashes;
+    }
+
+    /** What Huisu's listing manifest of an inspected bucket says: the SHA-256 of each downloaded object by key. */
+    record BucketListing(Map<String, String> sha256ByKey, long objects, long withEtag, long placeholders) {
+    }
+
+    /**
+     * Huisu's listing manifest of a bucket: a header line, {@code #huisu-s3-listing-v1} and the
+     * column names, then one tab-separated line an entry. Columns are found by name (kind, key, etag,
+     * sha256); objects are the CLOUD_OBJECT lines, placeholders the DIRECTORY ones (keys ending in
+     * "/"), and an object whose bytes were not downloaded has "-" for its SHA-256 and is left out of
+     * the map.
+     */
+    static BucketListing fromHuisuS3Listing(Path manifest) throws IOException {
+        List<String> lines = Files.readAllLines(manifest, StandardCharsets.UTF_8);
+        if (lines.isEmpty() || !lines.get(0).startsWith("#")) {
+            throw new BenchmarkFailure(manifest + ": no header line; not a huisu listing manifest");
+        }
+        List<String> names = new ArrayList<>(List.of(lines.get(0).substring(1).split("\t", -1)));
+        // the format's name and version come first, then the column names
+        if (names.get(0).matches("huisu-[\\w-]+-v\\d+")) {
+            names.remove(0);
+        }
+        int kind = column(manifest, names, "kind");
+        int key = column(manifest, names, "key");
+        int etag = column(manifest, names, "etag");
+        int sha256 = column(manifest, names, "sha256");
+        Map<String, String> hashes = new HashMap<>();
+        long objects = 0;
+        long withEtag = 0;
+        long placeholders = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            String[] columns = line.split("\t", -1);
+            if (columns.length != names.size()) {
+                throw new BenchmarkFailure(manifest + ": " + columns.length + " columns where the header names "
+                        + names.size() + ": " + line);
+            }
+            switch (columns[kind]) {
+                case "CLOUD_OBJECT" -> {
+                    objects++;
+                    if (!columns[etag].equals("-")) {
+                        withEtag++;
+                    }
+                    if (!columns[sha256].equals("-")) {
+                        hashes.put(unescape(columns[key]), columns[sha256]);
+                    }
+                }
+                case "DIRECTORY" -> placeholders++;
+                default -> {
+                }
+            }
+        }
+        return new BucketListing(hashes, objects, withEtag, placeholders);
+    }
+
+    private static int column(Path manifest, List<String> names, String name) {
+        int i = names.indexOf(name);
+        if (i < 0) {
+            throw new BenchmarkFailure(manifest + ": the header has no column '" + name + "': " + names);
+        }
+        return i;
+    }
+
+    /** Every regular file under {@code root}, by its path relative to it ('/' between names), to its SHA-256. */
+    static Map<String, String> ofFolder(Path root) throws IOException {
+        Map<String, String> hashes = new HashMap<>();
+        byte[] buffer = new byte[1 << 16];
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(root)) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        for (Path file : files) {
+            Digests digest = new Digests(EnumSet.of(HashAlgorithm.SHA256));
+            try (InputStream in = Files.newInputStream(file)) {
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    digest.update(buffer, 0, n);
+                }
+            }
+            hashes.put(root.relativize(file).toString().replace(java.io.File.separatorChar, '/'),
+                    digest.finish().get(HashAlgorithm.SHA256));
         }
         return hashes;
     }
