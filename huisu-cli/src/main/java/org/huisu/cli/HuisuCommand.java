@@ -4,6 +4,7 @@ import org.huisu.cli.analyze.AnalyzeCommand;
 import org.huisu.cli.audit.AuditCommand;
 import org.huisu.cli.casefolder.CaseCommand;
 import org.huisu.cli.demo.DemoCommand;
+import org.huisu.cli.findings.FindingsCommand;
 import org.huisu.cli.source.SourceCommand;
 import org.huisu.core.Tool;
 import picocli.CommandLine.Command;
@@ -14,8 +15,8 @@ import picocli.CommandLine.IVersionProvider;
         resourceBundle = "org.huisu.cli.Messages",
         mixinStandardHelpOptions = true,
         versionProvider = HuisuCommand.Version.class,
-        subcommands = {CaseCommand.class, SourceCommand.class, AnalyzeCommand.class, AuditCommand.class,
-                DemoCommand.class})
+        subcommands = {CaseCommand.class, SourceCommand.class, AnalyzeCommand.class, FindingsCommand.class,
+                AuditCommand.class, DemoCommand.class})
 public final class HuisuCommand extends CommandGroup {
 
     /** Prints the tool's name and version. */

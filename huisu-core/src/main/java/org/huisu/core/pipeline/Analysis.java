@@ -55,10 +55,11 @@ public final class Analysis {
         this.progress = progress;
     }
 
-    /** Every extractor on the class path, by order and name. */
+    /** Every extractor and detector on the class path, by order and name. */
     public static List<Extractor> discover() {
         List<Extractor> all = new ArrayList<>();
         ServiceLoader.load(Extractor.class).forEach(all::add);
+        ServiceLoader.load(Detector.class).forEach(all::add);
         all.sort(Comparator.comparingInt(Extractor::order).thenComparing(Extractor::name));
         return all;
     }

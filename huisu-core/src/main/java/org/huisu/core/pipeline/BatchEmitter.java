@@ -15,6 +15,8 @@ import org.huisu.core.hash.HashAlgorithm;
 import org.huisu.core.model.Activity;
 import org.huisu.core.model.Actor;
 import org.huisu.core.model.Artifact;
+import org.huisu.core.model.Category;
+import org.huisu.core.model.Finding;
 import org.huisu.core.model.ExtractionError;
 import org.huisu.core.model.Hashes;
 import org.huisu.core.model.Phase;
@@ -39,6 +41,7 @@ final class BatchEmitter implements Emitter {
     private final List<Activity> activities = new ArrayList<>();
     private final List<ActorKey> activityActors = new ArrayList<>();
     private final List<Actor> actors = new ArrayList<>();
+    private final List<Finding> findings = new ArrayList<>();
     private final List<Writer.Op> pending = new ArrayList<>();
     private final Map<String, Problem> problems = new LinkedHashMap<>();
     private long written;
@@ -134,6 +137,13 @@ final class BatchEmitter implements Emitter {
     }
 
     @Override
+    public void finding(Category category, int count, double confidence, Map<String, Object> details) {
+        findings.add(new Finding(null, item.artifact().id(), category, count, confidence, extractor.name(),
+                details == null ? Map.of() : details));
+        flushIfFull();
+    }
+
+    @Override
     public void problem(String code, String message, String example) {
         Problem p = problems.computeIfAbsent(code, c -> new Problem(message));
         p.count++;
@@ -147,7 +157,7 @@ final class BatchEmitter implements Emitter {
     }
 
     private void flushIfFull() {
-        if (artifacts.size() + activities.size() + actors.size() >= BATCH) {
+        if (artifacts.size() + activities.size() + actors.size() + findings.size() >= BATCH) {
             moveRowsToPending();
             writer.submit(pending, null);
             pending.clear();
@@ -165,6 +175,11 @@ final class BatchEmitter implements Emitter {
             pending.add(new Writer.Artifacts(List.copyOf(artifacts), item.artifact().id(), extractor.name()));
             written += artifacts.size();
             artifacts.clear();
+        }
+        if (!findings.isEmpty()) {
+            pending.add(new Writer.Findings(List.copyOf(findings)));
+            written += findings.size();
+            findings.clear();
         }
         if (!activities.isEmpty()) {
             pending.add(new Writer.Activities(List.copyOf(activities), new ArrayList<>(activityActors),

@@ -7,6 +7,7 @@ import org.huisu.core.model.Activity;
 import org.huisu.core.model.Actor;
 import org.huisu.core.model.ActorKind;
 import org.huisu.core.model.Artifact;
+import org.huisu.core.model.Category;
 
 /**
  * Where an extractor writes what it found in one item. Everything written names the item as its
@@ -38,6 +39,13 @@ public interface Emitter {
      * code in one item become one extraction error, with a count and the first examples.
      */
     void problem(String code, String message, String example);
+
+    /**
+     * Records personal information found in the item: its category, how many (faces, vectors,
+     * numbers), how sure the detector is (0 to 1) and the details (boxes, columns, masked examples).
+     * The detector is the one running.
+     */
+    void finding(Category category, int count, double confidence, Map<String, Object> details);
 
     /** Identifies an actor by kind and name, without knowing its id. */
     record ActorKey(ActorKind kind, String name) {

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.huisu.core.model.Activity;
 import org.huisu.core.model.Actor;
+import org.huisu.core.model.Finding;
 import org.huisu.core.model.Artifact;
 import org.huisu.core.model.ExtractionError;
 import org.huisu.core.model.Phase;
@@ -34,6 +35,9 @@ final class Writer implements AutoCloseable {
     }
 
     record Activities(List<Activity> rows, List<Emitter.ActorKey> actors, long originId) implements Op {
+    }
+
+    record Findings(List<Finding> rows) implements Op {
     }
 
     record Actors(List<Actor> actors, long evidenceId) implements Op {
@@ -143,6 +147,10 @@ final class Writer implements AutoCloseable {
                         x.evidenceArtifactId(), x.extractor(), x.subject(), x.attributes()));
             }
             store.insertExtractedActivities(rows, a.originId());
+        } else if (op instanceof Findings f) {
+            for (Finding finding : f.rows()) {
+                store.insertFinding(finding);
+            }
         } else if (op instanceof Begin b) {
             store.markProcessing(b.artifactId(), b.extractor(), b.version(), "RUNNING");
         } else if (op instanceof Done d) {

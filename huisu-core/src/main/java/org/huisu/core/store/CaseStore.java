@@ -348,13 +348,19 @@ public final class CaseStore implements AutoCloseable {
     }
 
     private static Artifact artifact(ResultSet rs) throws SQLException {
-        return new Artifact(rs.getLong(1), rs.getLong(2), nullableLong(rs, 3), ArtifactKind.valueOf(rs.getString(4)),
-                rs.getString(5), rs.getString(6), nullableLong(rs, 7),
-                new Hashes(rs.getString(8), rs.getString(9), rs.getString(10)), rs.getString(11),
-                new FileTimes(Timestamps.parse(rs.getString(12)), Timestamps.parse(rs.getString(13)),
-                        Timestamps.parse(rs.getString(14)), Timestamps.parse(rs.getString(15))),
-                new Ownership(rs.getString(16), rs.getString(17), rs.getString(18)), rs.getString(19),
-                rs.getBoolean(20), Json.readMap(rs.getString(21)));
+        return artifactAt(rs, 1);
+    }
+
+    /** An artifact read from {@link #ARTIFACT_COLUMNS} starting at column {@code c}. */
+    private static Artifact artifactAt(ResultSet rs, int c) throws SQLException {
+        return new Artifact(rs.getLong(c), rs.getLong(c + 1), nullableLong(rs, c + 2),
+                ArtifactKind.valueOf(rs.getString(c + 3)), rs.getString(c + 4), rs.getString(c + 5),
+                nullableLong(rs, c + 6), new Hashes(rs.getString(c + 7), rs.getString(c + 8), rs.getString(c + 9)),
+                rs.getString(c + 10),
+                new FileTimes(Timestamps.parse(rs.getString(c + 11)), Timestamps.parse(rs.getString(c + 12)),
+                        Timestamps.parse(rs.getString(c + 13)), Timestamps.parse(rs.getString(c + 14))),
+                new Ownership(rs.getString(c + 15), rs.getString(c + 16), rs.getString(c + 17)),
+                rs.getString(c + 18), rs.getBoolean(c + 19), Json.readMap(rs.getString(c + 20)));
     }
 
     // ---------------------------------------------------------------- custody and errors
@@ -415,6 +421,27 @@ public final class CaseStore implements AutoCloseable {
                         + where + " ORDER BY id",
                 rs -> new Finding(rs.getLong(1), rs.getLong(2), Category.valueOf(rs.getString(3)), rs.getInt(4),
                         rs.getDouble(5), rs.getString(6), Json.readMap(rs.getString(7))), args);
+    }
+
+    /** A finding with the artifact it was found in and that artifact's source label. */
+    public record FindingRow(Finding finding, Artifact artifact, String sourceLabel) {
+    }
+
+    /**
+     * Streams the findings (of one category, or all when null) with their artifacts, by category,
+     * then source and locator.
+     */
+    public void forEachFinding(Category category, Consumer<FindingRow> action) {
+        String columns = "f.id, f.artifact_id, f.category, f.count, f.confidence, f.detector, f.details, s.label, "
+                + "a." + ARTIFACT_COLUMNS.replace(", ", ", a.");
+        String where = category == null ? "" : " WHERE f.category = ?";
+        Object[] args = category == null ? new Object[0] : new Object[] {category.name()};
+        stream("SELECT " + columns + " FROM findings f JOIN artifacts a ON a.id = f.artifact_id"
+                        + " JOIN sources s ON s.id = a.source_id" + where
+                        + " ORDER BY f.category, a.source_id, " + dialect.orderByBytes("a.locator") + ", f.id",
+                rs -> new FindingRow(new Finding(rs.getLong(1), rs.getLong(2), Category.valueOf(rs.getString(3)),
+                        rs.getInt(4), rs.getDouble(5), rs.getString(6), Json.readMap(rs.getString(7))),
+                        artifactAt(rs, 9), rs.getString(8)), action, args);
     }
 
     // ---------------------------------------------------------------- actors
@@ -662,7 +689,8 @@ public final class CaseStore implements AutoCloseable {
 
     /**
      * Removes everything {@code extractor} wrote for {@code originId} — its child artifacts with all
-     * that was found in them in turn, its activities, its errors — so that it can run again.
+     * that was found in them in turn, its activities, its findings, its errors — so that it can run
+     * again.
      */
     public void deleteOutputs(long originId, String extractor) {
         for (long child : query("SELECT id FROM artifacts WHERE origin_id = ? AND extractor = ?", rs -> rs.getLong(1),
@@ -673,6 +701,7 @@ public final class CaseStore implements AutoCloseable {
                 rs -> rs.getLong(1), originId, extractor)) {
             deleteActivity(activity);
         }
+        update("DELETE FROM findings WHERE artifact_id = ? AND detector = ?", originId, extractor);
         update("DELETE FROM extraction_errors WHERE artifact_id = ? AND plugin = ?", originId, extractor);
         update("DELETE FROM processing WHERE artifact_id = ? AND plugin = ?", originId, extractor);
     }

@@ -98,11 +98,52 @@ class AnalysisTest {
         }
     }
 
+    /** Counts the word "face" in .faces files, after the extractors; fails on boom.txt after finding one. */
+    static final class WordDetector implements Detector {
+        private final int version;
+
+        WordDetector(int version) {
+            this.version = version;
+        }
+
+        @Override
+        public String name() {
+            return "faces-in-words";
+        }
+
+        @Override
+        public int version() {
+            return version;
+        }
+
+        @Override
+        public boolean accepts(Item item) {
+            return item.hasContent() && (item.name().endsWith(".faces") || item.name().equals("boom.txt"));
+        }
+
+        @Override
+        public void extract(Item item, Emitter out) throws IOException {
+            String text;
+            try (InputStream in = item.open()) {
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            if (item.name().equals("boom.txt")) {
+                out.finding(org.huisu.core.model.Category.FACE_IMAGE, 1, 0.5, Map.of());
+                throw new IOException("cannot look at this one");
+            }
+            int faces = text.split("face", -1).length - 1;
+            if (faces > 0) {
+                out.finding(org.huisu.core.model.Category.FACE_IMAGE, faces, 0.9, Map.of("version", version));
+            }
+        }
+    }
+
     @BeforeEach
     void setUp() {
         theCase = TestCases.create(tmp);
         EvidenceTree tree = new EvidenceTree(tmp.resolve("evidence"));
         tree.file("logs/a.txt", "uploaded one\n\nnothing\nuploaded two\n");
+        tree.file("notes/visitors.faces", "a face, another face\n");
         tree.file("logs/b.txt", "pack inner.txt\n");
         tree.file("logs/boom.txt", "x\n");
         tree.file("photo.jpg", "not text");
@@ -141,6 +182,25 @@ class AnalysisTest {
         Artifact a = theCase.store().artifactAt(source.id(), "/logs/a.txt").orElseThrow();
         assertThat(a.mediaType()).isEqualTo("text/x-lines");
         assertThat(a.attributes()).containsEntry("lines", 4).containsKey("inode");
+    }
+
+    @Test
+    void detectorsRunAfterTheExtractorsAndTheirFindingsAreUndoneWithThem() {
+        analyse(new WordDetector(1), new LinesExtractor(1));
+
+        List<org.huisu.core.model.Finding> findings = theCase.store().findings(null);
+        long notes = theCase.store().artifactAt(source.id(), "/notes/visitors.faces").orElseThrow().id();
+        // the failing run on boom.txt left no finding behind
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.artifactId()).isEqualTo(notes);
+            assertThat(f.count()).isEqualTo(2);
+            assertThat(f.detector()).isEqualTo("faces-in-words");
+            assertThat(f.details()).containsEntry("version", 1);
+        });
+        // a new version runs again where it ran, and its findings replace the old ones
+        analyse(new WordDetector(2), new LinesExtractor(1));
+        assertThat(theCase.store().findings(null)).singleElement()
+                .satisfies(f -> assertThat(f.details()).containsEntry("version", 2));
     }
 
     @Test
@@ -186,7 +246,7 @@ class AnalysisTest {
         analyse(new LinesExtractor(1));
         analyse(new LinesExtractor(2));
         assertThat(uploads()).containsExactly("uploaded from inside v2", "uploaded one v2", "uploaded two v2");
-        assertThat(theCase.store().countArtifacts(source.id())).isEqualTo(7);
+        assertThat(theCase.store().countArtifacts(source.id())).isEqualTo(9);
     }
 
     @Test
