@@ -51,3 +51,12 @@ build_dist() {
   # Maven copies the launcher without its execute bit, whoever ran it last
   [ -x "$dist/bin/huisu" ] || chmod +x "$dist/bin/huisu"
 }
+
+# the face-detection models (npm and Debian packages, outside the repository): analysis looks
+# for faces with them wherever there are images
+need_models() {
+  command -v npm >/dev/null 2>&1 || need_apt npm
+  HUISU_MODELS="$("$repo/scripts/install-models")" \
+    || say "the face-detection models could not be installed (see above); analysis falls back to the Haar cascade or skips faces"
+  export HUISU_MODELS
+}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.huisu.cli.Session;
+import org.huisu.detect.face.FaceVideoDetector;
 import org.huisu.cli.terminal.Sizes;
 import org.huisu.cli.terminal.Table;
 import org.huisu.core.HuisuException;
@@ -38,6 +39,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--list", descriptionKey = "option.analyze.list")
     boolean list;
 
+    @Option(names = "--video-fps", paramLabel = "F", descriptionKey = "option.analyze.videoFps")
+    Double videoFps;
+
     public AnalyzeCommand(Session session) {
         this.session = session;
     }
@@ -57,6 +61,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (workers < 1 || workers > 256) {
             throw HuisuException.usage(session.text("source.add.badThreads", workers));
+        }
+        if (videoFps != null) {
+            if (!(videoFps > 0 && videoFps <= 60)) {
+                throw HuisuException.usage(session.text("analyze.badVideoFps", videoFps));
+            }
+            // read by the face-video detector, which has no other way to be told
+            System.setProperty(FaceVideoDetector.FPS_PROPERTY, Double.toString(videoFps));
         }
         List<Extractor> chosen = Analysis.select(all, Set.copyOf(only), Set.copyOf(skip));
         Case c = session.openCase(caseFolder);

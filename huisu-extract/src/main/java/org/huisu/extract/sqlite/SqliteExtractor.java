@@ -57,6 +57,11 @@ public final class SqliteExtractor implements Extractor {
 
     @Override
     public boolean accepts(Item item) {
+        return isDatabase(item);
+    }
+
+    /** A SQLite database by its detected type; its write-ahead log, journal and shared memory are not. */
+    public static boolean isDatabase(Item item) {
         String n = item.name();
         return item.hasContent() && item.mediaType() != null && TYPES.contains(item.mediaType())
                 && !n.endsWith("-wal") && !n.endsWith("-journal") && !n.endsWith("-shm");

@@ -1,0 +1,82 @@
+package org.huisu.detect.face;
+
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Iterator;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfByte;
+import org.opencv.imgcodecs.Imgcodecs;
+
+/**
+ * Decodes an image whose header was read to 8-bit BGR pixels, as it is displayed: OpenCV for JPEG
+ * (EXIF orientation applied, CMYK converted), PNG, BMP and WebP; Java's ImageIO for the first frame
+ * of a GIF, which OpenCV 4.9 does not read. Large JPEGs are decoded at a half, a quarter or an
+ * eighth of their size by the JPEG library itself, so that memory stays bounded.
+ */
+final class ImageDecoder {
+
+    /** Above this many pixels a JPEG is decoded reduced; the faces looked for stay many pixels wide. */
+    static final long JPEG_FULL_PIXELS = 24_000_000L;
+
+    private ImageDecoder() {
+    }
+
+    /** The pixels and the factor by which they are smaller than the image; empty pixels if undecodable. */
+    record Decoded(Mat bgr, int reduction) {
+    }
+
+    static Decoded decode(byte[] bytes, ImageHeader header) throws IOException {
+        if (header.format() == ImageHeader.Format.GIF) {
+            return new Decoded(firstGifFrame(bytes), 1);
+        }
+        int reduction = 1;
+        int flags = Imgcodecs.IMREAD_COLOR;
+        if (header.format() == ImageHeader.Format.JPEG) {
+            while (header.pixels() / ((long) reduction * reduction) > JPEG_FULL_PIXELS && reduction < 8) {
+                reduction *= 2;
+            }
+            flags = switch (reduction) {
+                case 2 -> Imgcodecs.IMREAD_REDUCED_COLOR_2;
+                case 4 -> Imgcodecs.IMREAD_REDUCED_COLOR_4;
+                case 8 -> Imgcodecs.IMREAD_REDUCED_COLOR_8;
+                default -> Imgcodecs.IMREAD_COLOR;
+            };
+        }
+        MatOfByte encoded = new MatOfByte(bytes);
+        try {
+            return new Decoded(Imgcodecs.imdecode(encoded, flags), reduction);
+        } finally {
+            encoded.release();
+        }
+    }
+
+    private static Mat firstGifFrame(byte[] bytes) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return new Mat();
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                BufferedImage frame = reader.read(0);
+                BufferedImage bgr = new BufferedImage(frame.getWidth(), frame.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+                Graphics2D g = bgr.createGraphics();
+                g.drawImage(frame, 0, 0, null);
+                g.dispose();
+                Mat mat = new Mat(bgr.getHeight(), bgr.getWidth(), CvType.CV_8UC3);
+                mat.put(0, 0, ((DataBufferByte) bgr.getRaster().getDataBuffer()).getData());
+                return mat;
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+}
