@@ -30,19 +30,17 @@ public final class TextSniffer {
         if (control * 50 > head.length) {
             return false;
         }
-        // the last character may be cut in the middle: decode all but the last three bytes strictly
-        int n = Math.max(0, head.length - 3);
-        return decodes(head, n, StandardCharsets.UTF_8) || decodes(head, n, GB18030);
+        return decodes(head, StandardCharsets.UTF_8) || decodes(head, GB18030);
     }
 
-    private static boolean decodes(byte[] bytes, int length, Charset charset) {
+    /**
+     * Strictly, except at the end: the head of a file may stop in the middle of a character, which
+     * is left undecoded rather than taken for a malformed one.
+     */
+    private static boolean decodes(byte[] bytes, Charset charset) {
         CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try {
-            decoder.decode(ByteBuffer.wrap(bytes, 0, length));
-            return true;
-        } catch (java.nio.charset.CharacterCodingException e) {
-            return false;
-        }
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 16);
+        return !decoder.decode(ByteBuffer.wrap(bytes), out, false).isError();
     }
 }
