@@ -18,6 +18,10 @@ final class BlazeFaceFinder implements FaceFinder {
     private static final double MERGE_OVERLAP = 0.3;
     /** Pictures no larger than the full-range input are small: its smaller anchors add nothing there. */
     private static final int SMALL = 192;
+    /** The least height, as a share of the picture's shorter side, of a face that makes it a close-up. */
+    static final double CLOSE_SHARE = 0.25;
+    /** The longer side below which a JPEG is not decoded reduced: the full-range model's input and a margin. */
+    static final int DECODE_SIDE = 256;
 
     private final BlazeFace shortRange;
     private final BlazeFace fullRange;
@@ -30,12 +34,21 @@ final class BlazeFaceFinder implements FaceFinder {
     @Override
     public List<Face> find(Mat bgr) {
         List<Face> near = shortRange.detect(bgr);
-        if (Math.max(bgr.cols(), bgr.rows()) <= SMALL || FaceImageDetector.isCrop(near, bgr.cols(), bgr.rows())) {
+        if (Math.max(bgr.cols(), bgr.rows()) <= SMALL || FaceImageDetector.isCrop(near, bgr.cols(), bgr.rows())
+                || close(near, Math.min(bgr.cols(), bgr.rows()))) {
             return near;
         }
         List<Face> all = new ArrayList<>(near);
         all.addAll(fullRange.detect(bgr));
         return NonMaxSuppression.weighted(all, MERGE_OVERLAP);
+    }
+
+    /**
+     * A face a quarter of the picture high or more: the picture was taken close up, where the short
+     * range sees what there is; the full range, four times as costly, looks for faces far away.
+     */
+    private static boolean close(List<Face> near, int shorterSide) {
+        return near.stream().anyMatch(f -> f.height() >= CLOSE_SHARE * shorterSide);
     }
 
     @Override

@@ -119,7 +119,9 @@ public final class FaceImageDetector implements Detector {
         OpenCv.load();
         ImageDecoder.Decoded decoded;
         try {
-            decoded = ImageDecoder.decode(bytes, header);
+            // BlazeFace sees at most 192 pixels: a JPEG larger than that is decoded reduced, cheaply
+            decoded = ImageDecoder.decode(bytes, header, BlazeFaceFinder.MODEL.equals(models.model())
+                    ? BlazeFaceFinder.DECODE_SIDE : Integer.MAX_VALUE);
         } catch (IOException | RuntimeException e) {
             out.problem("IMAGE_UNREADABLE", "the " + header.format() + " image could not be decoded; it was not"
                     + " examined for faces", item.name() + ": " + e.getMessage());

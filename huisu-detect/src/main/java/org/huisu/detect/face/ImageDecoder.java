@@ -33,13 +33,23 @@ final class ImageDecoder {
     }
 
     static Decoded decode(byte[] bytes, ImageHeader header) throws IOException {
+        return decode(bytes, header, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As above; a JPEG is also decoded reduced (which its DCT makes cheap) as long as its longer side
+     * stays at least {@code longerSide} pixels: a detector whose input is smaller sees the same.
+     */
+    static Decoded decode(byte[] bytes, ImageHeader header, int longerSide) throws IOException {
         if (header.format() == ImageHeader.Format.GIF) {
             return new Decoded(firstGifFrame(bytes), 1);
         }
         int reduction = 1;
         int flags = Imgcodecs.IMREAD_COLOR;
         if (header.format() == ImageHeader.Format.JPEG) {
-            while (header.pixels() / ((long) reduction * reduction) > JPEG_FULL_PIXELS && reduction < 8) {
+            int longer = Math.max(header.width(), header.height());
+            while ((header.pixels() / ((long) reduction * reduction) > JPEG_FULL_PIXELS
+                    || longer / (reduction * 2) >= longerSide) && reduction < 8) {
                 reduction *= 2;
             }
             flags = switch (reduction) {
