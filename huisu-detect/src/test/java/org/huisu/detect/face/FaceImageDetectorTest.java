@@ -138,6 +138,28 @@ class FaceImageDetectorTest {
     }
 
     @Test
+    void aPhotoKeptInADatabaseBlobIsExaminedAsAFileOfItsOwn() throws Exception {
+        Path db = Files.createDirectories(tmp.resolve("evidence/app")).resolve("visits.db");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+                java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE visit (id INTEGER PRIMARY KEY, seen TEXT, snapshot BLOB, note BLOB)");
+            try (java.sql.PreparedStatement insert = c.prepareStatement("INSERT INTO visit VALUES (?, ?, ?, ?)")) {
+                insert.setInt(1, 7);
+                insert.setString(2, "2024-03-15 10:02:11");
+                insert.setBytes(3, Files.readAllBytes(samples.folder().resolve("messi5.jpg")));
+                insert.setBytes(4, new byte[] {1, 2, 3, 4, 5});
+                insert.execute();
+            }
+        }
+        try (Extraction x = Extraction.of(tmp.resolve("evidence"), tmp, SourceKind.DIRECTORY, new FileTypeExtractor(),
+                new org.huisu.extract.sqlite.SqliteExtractor(), new FaceImageDetector(models))) {
+            Map<String, Finding> found = findings(x);
+            assertThat(found).containsOnlyKeys("/app/visits.db#visit/7/snapshot");
+            assertThat(found.get("/app/visits.db#visit/7/snapshot").count()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aPhotoWithoutAFaceHasNoFinding() throws IOException {
         EvidenceTree tree = new EvidenceTree(tmp.resolve("evidence"));
         // the astronaut's suit and the flag, below her face; the tripod and the grass below the cameraman's

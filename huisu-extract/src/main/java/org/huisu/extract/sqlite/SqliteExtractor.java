@@ -49,6 +49,12 @@ public final class SqliteExtractor implements Extractor {
         return "sqlite";
     }
 
+    /** 2: photos and videos kept in BLOBs are children of their row, typed and examined like files. */
+    @Override
+    public int version() {
+        return 2;
+    }
+
     @Override
     public String description() {
         return "schema and telling rows (URLs, BLOBs, identifiers, file names) of SQLite databases, with their"
@@ -138,6 +144,7 @@ public final class SqliteExtractor implements Extractor {
                 count++;
                 long id = rowid ? rs.getLong(1) : count;
                 Map<String, Object> values = new LinkedHashMap<>();
+                Map<String, byte[]> media = new LinkedHashMap<>();
                 boolean telling = false;
                 for (int i = first; i <= meta.getColumnCount(); i++) {
                     String column = meta.getColumnName(i);
@@ -147,6 +154,9 @@ public final class SqliteExtractor implements Extractor {
                             String sha256 = out.store(new ByteArrayInputStream(bytes));
                             values.put(column, Map.of("blob", sha256, "size", bytes.length));
                             telling = true;
+                            if (MediaMagic.isMedia(bytes)) {
+                                media.put(column, bytes);
+                            }
                         } else {
                             values.put(column, Map.of("blob", "", "size", 0));
                         }
@@ -164,9 +174,16 @@ public final class SqliteExtractor implements Extractor {
                     attributes.put("table", table);
                     attributes.put("rowid", id);
                     attributes.put("columns", values);
-                    out.child(new Artifact(null, 0, null, ArtifactKind.DB_ROW,
-                            item.locator() + "#" + table + "/" + id, table + "#" + id, null, Hashes.NONE, null,
-                            FileTimes.NONE, Ownership.NONE, null, false, attributes), null);
+                    String rowLocator = item.locator() + "#" + table + "/" + id;
+                    long rowId = out.child(new Artifact(null, 0, null, ArtifactKind.DB_ROW, rowLocator, table + "#" + id,
+                            null, Hashes.NONE, null, FileTimes.NONE, Ownership.NONE, null, false, attributes), null);
+                    // a photo or video kept in a BLOB is a file of its own: typed and looked at like any other
+                    for (Map.Entry<String, byte[]> m : media.entrySet()) {
+                        out.child(new Artifact(null, 0, rowId, ArtifactKind.FILE, rowLocator + "/" + m.getKey(),
+                                table + "#" + id + "." + m.getKey(), null, Hashes.NONE, null, FileTimes.NONE,
+                                Ownership.NONE, null, false, Map.of("blobOf", Map.of("table", table, "rowid", id,
+                                "column", m.getKey()))), new ByteArrayInputStream(m.getValue()));
+                    }
                 }
             }
         }
