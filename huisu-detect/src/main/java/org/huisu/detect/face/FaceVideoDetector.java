@@ -41,6 +41,11 @@ public final class FaceVideoDetector implements Detector {
     private static final Set<String> EXTENSIONS = Set.of("mp4", "m4v", "mov", "avi", "mkv", "webm", "flv", "3gp",
             "ts", "mpg", "mpeg", "wmv");
 
+    static {
+        // what FFmpeg has to say about a damaged video is recorded as an extraction error, not printed
+        org.bytedeco.ffmpeg.global.avutil.av_log_set_level(org.bytedeco.ffmpeg.global.avutil.AV_LOG_QUIET);
+    }
+
     private final FaceModels models;
 
     public FaceVideoDetector() {

@@ -59,12 +59,43 @@ final class ImageDecoder {
                 default -> Imgcodecs.IMREAD_COLOR;
             };
         }
-        MatOfByte encoded = new MatOfByte(bytes);
+        MatOfByte encoded = new MatOfByte(header.format() == ImageHeader.Format.PNG ? withoutColourProfile(bytes) : bytes);
         try {
             return new Decoded(Imgcodecs.imdecode(encoded, flags), reduction);
         } finally {
             encoded.release();
         }
+    }
+
+    /**
+     * The PNG without its iCCP chunk (the colour profile, which face detection does not use): libpng
+     * warns on standard error about profiles it finds wrong, and nothing may reach the terminal but
+     * Huisu's own words. Bytes that are not chunks as expected are left as they are.
+     */
+    static byte[] withoutColourProfile(byte[] png) {
+        java.io.ByteArrayOutputStream out = null;
+        int at = 8;
+        while (at + 12 <= png.length) {
+            long length = ((png[at] & 0xFFL) << 24) | ((png[at + 1] & 0xFF) << 16) | ((png[at + 2] & 0xFF) << 8)
+                    | (png[at + 3] & 0xFF);
+            long end = at + 12 + length;
+            if (end > png.length) {
+                break;
+            }
+            boolean iccp = png[at + 4] == 'i' && png[at + 5] == 'C' && png[at + 6] == 'C' && png[at + 7] == 'P';
+            if (iccp && out == null) {
+                out = new java.io.ByteArrayOutputStream(png.length);
+                out.write(png, 0, at);
+            } else if (!iccp && out != null) {
+                out.write(png, at, (int) (end - at));
+            }
+            at = (int) end;
+        }
+        if (out == null) {
+            return png;
+        }
+        out.write(png, at, png.length - at);
+        return out.toByteArray();
     }
 
     private static Mat firstGifFrame(byte[] bytes) throws IOException {
