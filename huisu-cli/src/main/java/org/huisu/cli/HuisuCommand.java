@@ -3,6 +3,7 @@ package org.huisu.cli;
 import org.huisu.cli.analyze.AnalyzeCommand;
 import org.huisu.cli.audit.AuditCommand;
 import org.huisu.cli.casefolder.CaseCommand;
+import org.huisu.cli.actor.ActorCommand;
 import org.huisu.cli.demo.DemoCommand;
 import org.huisu.cli.findings.FindingsCommand;
 import org.huisu.cli.source.SourceCommand;
@@ -16,7 +17,7 @@ import picocli.CommandLine.IVersionProvider;
         mixinStandardHelpOptions = true,
         versionProvider = HuisuCommand.Version.class,
         subcommands = {CaseCommand.class, SourceCommand.class, AnalyzeCommand.class, FindingsCommand.class,
-                AuditCommand.class, DemoCommand.class})
+                ActorCommand.class, AuditCommand.class, DemoCommand.class})
 public final class HuisuCommand extends CommandGroup {
 
     /** Prints the tool's name and version. */
