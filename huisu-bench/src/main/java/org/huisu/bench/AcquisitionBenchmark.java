@@ -59,31 +59,10 @@ public final class AcquisitionBenchmark {
     }
 
     public static void main(String[] args) {
-        BenchOptions options;
-        try {
-            options = BenchOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("huisu-bench: " + e.getMessage());
-            System.err.print(BenchOptions.USAGE);
-            System.exit(2);
-            return;
-        }
-        if (options == null) {
-            System.out.print(BenchOptions.USAGE);
-            return;
-        }
-        try {
+        BenchMain.run(args, BenchOptions::parse, BenchOptions.USAGE, options -> {
             new AcquisitionBenchmark(options).run();
-        } catch (BenchmarkFailure e) {
-            System.err.println("huisu-bench: FAILED: " + e.getMessage());
-            System.exit(1);
-        } catch (IOException e) {
-            System.err.println("huisu-bench: FAILED: " + e);
-            System.exit(1);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            System.exit(130);
-        }
+            return true;
+        });
     }
 
     private void run() throws IOException, InterruptedException {

@@ -60,32 +60,7 @@ public final class CloudLogBenchmark {
     }
 
     public static void main(String[] args) {
-        CloudLogOptions options;
-        try {
-            options = CloudLogOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("huisu-bench: " + e.getMessage());
-            System.err.print(CloudLogOptions.USAGE);
-            System.exit(2);
-            return;
-        }
-        if (options == null) {
-            System.out.print(CloudLogOptions.USAGE);
-            return;
-        }
-        try {
-            boolean correct = new CloudLogBenchmark(options).run();
-            System.exit(correct ? 0 : 1);
-        } catch (BenchmarkFailure e) {
-            System.err.println("huisu-bench: FAILED: " + e.getMessage());
-            System.exit(1);
-        } catch (IOException e) {
-            System.err.println("huisu-bench: FAILED: " + e);
-            System.exit(1);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            System.exit(130);
-        }
+        BenchMain.run(args, CloudLogOptions::parse, CloudLogOptions.USAGE, options -> new CloudLogBenchmark(options).run());
     }
 
     /** True when every check held; a missed target leaves it true. */

@@ -60,32 +60,7 @@ public final class DetectionBenchmark {
     }
 
     public static void main(String[] args) {
-        DetectionOptions options;
-        try {
-            options = DetectionOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("huisu-bench: " + e.getMessage());
-            System.err.print(DetectionOptions.USAGE);
-            System.exit(2);
-            return;
-        }
-        if (options == null) {
-            System.out.print(DetectionOptions.USAGE);
-            return;
-        }
-        try {
-            boolean clean = new DetectionBenchmark(options).run();
-            System.exit(clean ? 0 : 1);
-        } catch (BenchmarkFailure e) {
-            System.err.println("huisu-bench: FAILED: " + e.getMessage());
-            System.exit(1);
-        } catch (IOException | SQLException e) {
-            System.err.println("huisu-bench: FAILED: " + e);
-            System.exit(1);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            System.exit(130);
-        }
+        BenchMain.run(args, DetectionOptions::parse, DetectionOptions.USAGE, options -> new DetectionBenchmark(options).run());
     }
 
     private boolean run() throws IOException, InterruptedException, SQLException {

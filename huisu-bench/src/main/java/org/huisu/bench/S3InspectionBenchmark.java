@@ -60,33 +60,10 @@ public final class S3InspectionBenchmark {
     }
 
     public static void main(String[] args) {
-        S3InspectionOptions options;
-        try {
-            options = S3InspectionOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("huisu-bench: " + e.getMessage());
-            System.err.print(S3InspectionOptions.USAGE);
-            System.exit(2);
-            return;
-        }
-        if (options == null) {
-            System.out.print(S3InspectionOptions.USAGE);
-            return;
-        }
-        try {
+        BenchMain.run(args, S3InspectionOptions::parse, S3InspectionOptions.USAGE, options -> {
             new S3InspectionBenchmark(options).run();
-            // s3proxy's threads are not all daemons
-            System.exit(0);
-        } catch (BenchmarkFailure e) {
-            System.err.println("huisu-bench: FAILED: " + e.getMessage());
-            System.exit(1);
-        } catch (IOException e) {
-            System.err.println("huisu-bench: FAILED: " + e);
-            System.exit(1);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            System.exit(130);
-        }
+            return true;
+        });
     }
 
     private void run() throws IOException, InterruptedException {
