@@ -35,7 +35,7 @@ final class BlazeFace {
     private final List<String> outputs;
 
     private BlazeFace(Path model, int size, int[] strides, boolean twoPerLayer, double minScore) {
-        this.net = Dnn.readNetFromTFLite(model.toString());
+        this.net = OpenCv.importTfLite(model);
         this.size = size;
         this.minScore = minScore;
         List<float[]> anchors = anchors(size, strides, twoPerLayer);

@@ -12,6 +12,16 @@ final class OpenCv {
     private OpenCv() {
     }
 
+    /**
+     * Reads a TFLite model, one import at a time in the JVM: OpenCV 4.9's importer fills a static
+     * table of operators on first use without a lock, so two threads importing at once saw a half
+     * filled table ("Unsupported operator type RELU") or corrupted the heap (the JVM aborted).
+     */
+    static synchronized org.opencv.dnn.Net importTfLite(java.nio.file.Path model) {
+        load();
+        return org.opencv.dnn.Dnn.readNetFromTFLite(model.toString());
+    }
+
     static void load() {
         if (!loaded) {
             synchronized (OpenCv.class) {
