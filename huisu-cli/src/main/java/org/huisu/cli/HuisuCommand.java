@@ -17,7 +17,9 @@ import picocli.CommandLine.IVersionProvider;
         mixinStandardHelpOptions = true,
         versionProvider = HuisuCommand.Version.class,
         subcommands = {CaseCommand.class, SourceCommand.class, AnalyzeCommand.class, FindingsCommand.class,
-                ActorCommand.class, AuditCommand.class, DemoCommand.class})
+                ActorCommand.class, org.huisu.cli.trace.ChainCommand.class, org.huisu.cli.trace.TraceCommand.class,
+                org.huisu.cli.trace.StatsCommand.class, org.huisu.cli.trace.TimelineCommand.class, AuditCommand.class,
+                DemoCommand.class})
 public final class HuisuCommand extends CommandGroup {
 
     /** Prints the tool's name and version. */

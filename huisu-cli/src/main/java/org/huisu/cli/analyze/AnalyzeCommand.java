@@ -14,6 +14,8 @@ import org.huisu.core.acquire.EvidenceFiles;
 import org.huisu.core.casefolder.Case;
 import org.huisu.core.pipeline.Analysis;
 import org.huisu.core.pipeline.Extractor;
+import org.huisu.trace.Correlation;
+import org.huisu.trace.link.Linker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -49,9 +51,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Extractor> all = Analysis.discover();
+        List<Linker> linkers = Correlation.discover();
         if (list) {
             Table table = new Table(session.text("analyze.extractor"), session.text("analyze.finds"));
             all.forEach(e -> table.row(e.name(), e.description()));
+            linkers.forEach(l -> table.row(l.name(), l.description()));
             table.print(session.out());
             return 0;
         }
@@ -69,12 +73,42 @@ public final class AnalyzeCommand implements Callable<Integer> {
             // read by the face-video detector, which has no other way to be told
             System.setProperty(FaceVideoDetector.FPS_PROPERTY, Double.toString(videoFps));
         }
-        List<Extractor> chosen = Analysis.select(all, Set.copyOf(only), Set.copyOf(skip));
+        Set<String> linkerNames = new LinkedHashSet<>();
+        linkers.forEach(l -> linkerNames.add(l.name()));
+        Set<String> onlyExtractors = without(only, linkerNames);
+        boolean onlyLinkers = !only.isEmpty() && onlyExtractors.isEmpty();
+        List<Extractor> chosen = onlyLinkers ? List.of()
+                : Analysis.select(all, onlyExtractors, without(skip, linkerNames));
+        List<Linker> chosenLinkers = Correlation.select(linkers, Set.copyOf(only), Set.copyOf(skip));
         Case c = session.openCase(caseFolder);
-        Analysis.Summary summary = run(session, c, chosen, workers);
-        session.outcome("analysed " + summary.items() + " items with " + summary.runs().size() + " extractors, "
-                + summary.failed() + " failed");
+        Analysis.Summary summary = chosen.isEmpty() ? null : run(session, c, chosen, workers);
+        Correlation.Summary correlation = correlate(session, c, chosenLinkers);
+        session.outcome("analysed " + (summary == null ? 0 : summary.items()) + " items with "
+                + (summary == null ? 0 : summary.runs().size()) + " extractors, "
+                + (summary == null ? 0 : summary.failed()) + " failed; "
+                + correlation.relations().values().stream().mapToLong(Long::longValue).sum() + " relations made by "
+                + correlation.relations().size() + " linkers");
         return 0;
+    }
+
+    private static Set<String> without(List<String> names, Set<String> linkerNames) {
+        Set<String> left = new LinkedHashSet<>(names);
+        left.removeAll(linkerNames);
+        return left;
+    }
+
+    /** The correlate step: the linkers, then the chains; shared with the demo. */
+    public static Correlation.Summary correlate(Session session, Case c, List<Linker> linkers) {
+        Correlation.Summary summary = new Correlation(c, linkers)
+                .run(session.progress(session.text("analyze.correlating")));
+        Table table = new Table(session.text("analyze.linker"), session.text("analyze.relations"));
+        summary.relations().forEach((name, n) -> table.row(name, Sizes.count(n)));
+        table.print(session.out());
+        session.out().println(session.text("analyze.correlated",
+                Sizes.count(summary.relations().values().stream().mapToLong(Long::longValue).sum()),
+                summary.relations().size(), String.format("%.1f", summary.elapsed().toMillis() / 1000.0),
+                c.folder().root()));
+        return summary;
     }
 
     /** Runs the analysis and prints its summary; shared with the demo, which runs it on its case. */

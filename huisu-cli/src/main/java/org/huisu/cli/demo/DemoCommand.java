@@ -14,6 +14,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import org.huisu.cli.Session;
 import org.huisu.cli.analyze.AnalyzeCommand;
+import org.huisu.cli.trace.ChainCommand;
+import org.huisu.trace.Correlation;
 import org.huisu.cli.terminal.Sizes;
 import org.huisu.cli.terminal.Table;
 import org.huisu.core.HuisuException;
@@ -135,6 +137,9 @@ public final class DemoCommand implements Callable<Integer> {
             table.print(out);
             out.println(session.text("demo.analysing"));
             AnalyzeCommand.run(session, c, Analysis.discover(), threads);
+            Correlation.Summary correlation = AnalyzeCommand.correlate(session, c, Correlation.discover());
+            out.println(session.text("demo.chain"));
+            ChainCommand.print(session, correlation.chains(), session.locale().getLanguage().equals("zh") ? "zh" : "en");
             out.println(session.text("demo.next", c.folder().root()));
             session.outcome("generated the sample case (seed " + seed + ", " + records + " records, " + cloud.cliName()
                     + ") and acquired " + sources.size() + " sources");

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -530,12 +531,59 @@ public final class CaseStore implements AutoCloseable {
         String where = kind == null ? "" : " WHERE kind = ?";
         Object[] args = kind == null ? new Object[0] : new Object[] {kind.name()};
         return query("SELECT id, kind, stage, started, ended, actor_id, evidence_id, extractor, subject, attributes"
-                        + " FROM activities" + where + " ORDER BY started, id",
-                rs -> new Activity(rs.getLong(1), ActivityKind.valueOf(rs.getString(2)),
-                        rs.getString(3) == null ? null : Stage.valueOf(rs.getString(3)),
-                        Timestamps.parse(rs.getString(4)), Timestamps.parse(rs.getString(5)), nullableLong(rs, 6),
-                        nullableLong(rs, 7), rs.getString(8), rs.getString(9), Json.readMap(rs.getString(10))),
-                args);
+                        + " FROM activities" + where + " ORDER BY started, id", CaseStore::activity, args);
+    }
+
+    /** Streams every activity in id order, without holding them all. */
+    public void forEachActivity(Consumer<Activity> action) {
+        stream("SELECT id, kind, stage, started, ended, actor_id, evidence_id, extractor, subject, attributes"
+                + " FROM activities ORDER BY id", CaseStore::activity, action);
+    }
+
+    /** An activity with where it was read and who did it, as a timeline shows it. */
+    public record TimelineRow(Activity activity, String source, String locator, String sha256, String actor) {
+    }
+
+    /** Streams the activities that have a time, in time order, with their evidence and actor. */
+    public void forEachTimelineRow(Consumer<TimelineRow> action) {
+        stream("SELECT a.id, a.kind, a.stage, a.started, a.ended, a.actor_id, a.evidence_id, a.extractor, a.subject,"
+                + " a.attributes, s.label, f.locator, f.sha256, p.name FROM activities a"
+                + " LEFT JOIN artifacts f ON f.id = a.evidence_id LEFT JOIN sources s ON s.id = f.source_id"
+                + " LEFT JOIN actors p ON p.id = a.actor_id WHERE a.started IS NOT NULL ORDER BY a.started, a.id",
+                rs -> new TimelineRow(activity(rs), rs.getString(11), rs.getString(12), rs.getString(13),
+                        rs.getString(14)), action);
+    }
+
+    /** The activities that acted on this subject (a key's URI, a path), in time order. */
+    public List<Activity> activitiesWithSubject(String subject) {
+        return query("SELECT id, kind, stage, started, ended, actor_id, evidence_id, extractor, subject, attributes"
+                + " FROM activities WHERE subject = ? ORDER BY started, id", CaseStore::activity, subject);
+    }
+
+    public Optional<Activity> activity(long id) {
+        return query("SELECT id, kind, stage, started, ended, actor_id, evidence_id, extractor, subject, attributes"
+                + " FROM activities WHERE id = ?", CaseStore::activity, id).stream().findFirst();
+    }
+
+    private static Activity activity(ResultSet rs) throws SQLException {
+        return new Activity(rs.getLong(1), ActivityKind.valueOf(rs.getString(2)),
+                rs.getString(3) == null ? null : Stage.valueOf(rs.getString(3)),
+                Timestamps.parse(rs.getString(4)), Timestamps.parse(rs.getString(5)), nullableLong(rs, 6),
+                nullableLong(rs, 7), rs.getString(8), rs.getString(9), Json.readMap(rs.getString(10)));
+    }
+
+    /** Streams every artifact of the case in id order (of the given kinds, or all when none given). */
+    public void forEachArtifact(Set<ArtifactKind> kinds, Consumer<Artifact> action) {
+        String where = kinds.isEmpty() ? "" : " WHERE kind IN (" + String.join(", ",
+                java.util.Collections.nCopies(kinds.size(), "?")) + ")";
+        stream("SELECT " + ARTIFACT_COLUMNS + " FROM artifacts" + where + " ORDER BY id", CaseStore::artifact,
+                action, kinds.stream().map(Enum::name).sorted().toArray());
+    }
+
+    public Optional<Actor> actor(long id) {
+        return query("SELECT id, kind, name, attributes FROM actors WHERE id = ?", rs -> new Actor(rs.getLong(1),
+                ActorKind.valueOf(rs.getString(2)), rs.getString(3), addresses(rs.getLong(1)),
+                Json.readMap(rs.getString(4))), id).stream().findFirst();
     }
 
     /** What one extractor found of one kind in a source: how many, and the first and last time. */
@@ -572,6 +620,50 @@ public final class CaseStore implements AutoCloseable {
             update("INSERT INTO relation_evidence (relation_id, artifact_id) VALUES (?, ?)", id, artifactId);
         }
         return id;
+    }
+
+    /**
+     * Stores relations whose ids the caller chose (the correlation step numbers them from
+     * {@code maxId("relations")}), with their evidence, in one batch.
+     */
+    public void insertRelations(List<Relation> relations) {
+        if (relations.isEmpty()) {
+            return;
+        }
+        try {
+            PreparedStatement ps = prepared("INSERT INTO relations (id, kind, from_type, from_id, to_type, to_id,"
+                    + " linker, confidence, explanation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            PreparedStatement evidence = prepared("INSERT INTO relation_evidence (relation_id, artifact_id)"
+                    + " VALUES (?, ?)");
+            for (Relation r : relations) {
+                bind(ps, r.id(), r.kind().name(), r.from().type().name(), r.from().id(), r.to().type().name(),
+                        r.to().id(), r.linker(), r.confidence(), r.explanation());
+                ps.addBatch();
+                for (Long artifactId : new java.util.LinkedHashSet<>(r.evidence())) {
+                    bind(evidence, r.id(), artifactId);
+                    evidence.addBatch();
+                }
+            }
+            ps.executeBatch();
+            evidence.executeBatch();
+        } catch (SQLException e) {
+            throw new StoreException("case database insert failed", e);
+        }
+    }
+
+    /** Removes what a linker made before, so that correlating again gives the same graph, not two. */
+    public void deleteRelations(String linker) {
+        update("DELETE FROM relation_evidence WHERE relation_id IN (SELECT id FROM relations WHERE linker = ?)",
+                linker);
+        update("DELETE FROM relations WHERE linker = ?", linker);
+    }
+
+    /** How many relations each linker made. */
+    public Map<String, Long> relationCounts() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        query("SELECT linker, count(*) FROM relations GROUP BY linker", rs -> counts.put(rs.getString(1),
+                rs.getLong(2)));
+        return counts;
     }
 
     /** Relations that start or end at the node. */
