@@ -193,6 +193,11 @@ public final class ChainBuilder {
             }
         }
 
+        private boolean fromUploader(Activity a) {
+            String address = Traits.remoteAddress(a);
+            return address != null && uploaderAddresses.contains(address);
+        }
+
         private boolean inPrefixes(CloudRef ref) {
             return ref != null && prefixes.contains(ref.bucket() + "/" + ref.topPrefix());
         }
@@ -214,7 +219,7 @@ public final class ChainBuilder {
                 }
             }
             for (Activity a : server) {
-                if (uploaderAddresses.isEmpty() || uploaderAddresses.contains(Traits.remoteAddress(a))) {
+                if (uploaderAddresses.isEmpty() || fromUploader(a)) {
                     uploads.add(a);
                 }
             }
@@ -467,7 +472,7 @@ public final class ChainBuilder {
             List<Activity> downloads = new ArrayList<>();
             for (Activity a : index.activities(ActivityKind.DOWNLOAD)) {
                 if (Traits.serverSide(a) && !Traits.failed(a) && inPrefixes(CloudRef.of(a))
-                        && !uploaderAddresses.contains(Traits.remoteAddress(a))) {
+                        && !fromUploader(a)) {
                     downloads.add(a);
                 }
             }

@@ -13,13 +13,15 @@ import org.huisu.core.model.ArtifactKind;
 
 /**
  * An object in a bucket, however the evidence names it: {@code s3://b/k} (and {@code oss://},
- * {@code cos://}, {@code gs://}, {@code minio://}), a virtual-hosted or path-style https URL of
+ * {@code cos://}, {@code gs://}, {@code minio://}), rclone's {@code remote:b/k}, a virtual-hosted or path-style https URL of
  * AWS S3, Alibaba OSS, Tencent COS or any S3 endpoint, a signed URL (its query is not part of the
  * key), or a log record's bucket and key.
  */
 public record CloudRef(String bucket, String key) {
 
     private static final Pattern SCHEME = Pattern.compile("^(s3|s3a|oss|cos|gs|minio|obs)://([^/]+)/?(.*)$");
+    /** rclone's {@code remote:bucket/key}: the remote's name, then the bucket and key of an S3-type remote. */
+    private static final Pattern REMOTE = Pattern.compile("^[A-Za-z0-9_.-]+:([a-z0-9][a-z0-9.-]{1,62})/(.+)$");
     /** Host names of object storage, with the bucket as the first label where virtual-hosted. */
     private static final Pattern STORAGE_HOST = Pattern.compile(
             "(^|\\.)(s3[.-]|s3\\.|oss-|cos\\.|obs\\.|storage\\.googleapis\\.com|minio)|amazonaws\\.com|aliyuncs\\.com|myqcloud\\.com");
@@ -76,7 +78,8 @@ public record CloudRef(String bucket, String key) {
             return m.group(3).isEmpty() ? null : new CloudRef(m.group(2), m.group(3));
         }
         if (!t.startsWith("http://") && !t.startsWith("https://")) {
-            return null;
+            Matcher r = REMOTE.matcher(t);
+            return r.matches() ? new CloudRef(r.group(1), r.group(2)) : null;
         }
         URI uri;
         try {

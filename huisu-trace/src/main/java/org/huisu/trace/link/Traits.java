@@ -39,11 +39,22 @@ public final class Traits {
         }
     }
 
-    @SuppressWarnings("unchecked")
+    /**
+     * The local files or folders a client-side activity names: its {@code localPaths}, its
+     * {@code localPath} (a tool's line about one file of a run), else its subject where that is an
+     * absolute path (a deletion).
+     */
     public static List<String> localPaths(Activity a) {
         Object paths = a.attributes().get("localPaths");
-        if (paths instanceof List<?> l) {
-            return (List<String>) l.stream().map(Object::toString).toList();
+        if (paths instanceof List<?> l && !l.isEmpty()) {
+            return l.stream().map(Object::toString).toList();
+        }
+        Object path = a.attributes().get("localPath");
+        if (path != null) {
+            return List.of(path.toString());
+        }
+        if (!serverSide(a) && !planned(a) && a.subject() != null && a.subject().startsWith("/")) {
+            return List.of(a.subject());
         }
         return List.of();
     }
