@@ -82,6 +82,31 @@ class ChainCommandTest {
     }
 
     @Test
+    void anOssBucketWithItsOwnLogFormatAndUploadToolGivesTheSameChain() throws IOException {
+        Path dir = tmp.resolve("oss");
+        Cli.Result demo = cli.run("demo", "--dir", dir.toString(), "--records", "150", "--days", "3", "--provider",
+                "oss", "--seed", "77");
+        assertThat(demo.exit()).as(demo.err()).isZero();
+        JsonNode ossTruth = Json.mapper().readTree(dir.resolve("truth.json").toFile());
+        assertThat(ossTruth.get("scenario").get("uploadClient").asText()).isNotEqualTo(
+                truth.get("scenario").get("uploadClient").asText());
+        JsonNode ossChain = Json.mapper().readTree(cli.run("chain", dir.resolve("case").toString(), "--format", "json")
+                .out());
+        Map<String, JsonNode> found = new HashMap<>();
+        for (JsonNode c : ossChain.get("chains")) {
+            if (c.get("category").asText().equals("FACE_IMAGE")) {
+                c.get("stages").forEach(s -> found.put(s.get("stage").asText(), s));
+            }
+        }
+        for (JsonNode expected : ossTruth.get("chain")) {
+            JsonNode s = found.get(expected.get("stage").asText());
+            long want = expected.get("records").asLong();
+            assertThat((double) s.get("records").asLong()).as(s.toString())
+                    .isCloseTo(want, within(Math.max(1, want * 0.01)));
+        }
+    }
+
+    @Test
     void theUploadsAreTracedToTheImageServerBehindTheOfficeRouter() {
         JsonNode transmit = stages(faceImages()).get("TRANSMIT");
         Map<String, Set<String>> actors = new HashMap<>();
