@@ -103,6 +103,7 @@ public final class ChainBuilder {
         final List<Activity> uploads = new ArrayList<>();
         final Set<String> uploaderAddresses = new TreeSet<>();
         final List<Activity> captures = new ArrayList<>();
+        final Set<Long> captureIds = new HashSet<>();
         final Set<String> capturedPaths = new HashSet<>();
         final Set<String> uploadedLocalPaths = new HashSet<>();
         List<Map<String, Object>> analysisColumns = new ArrayList<>();
@@ -270,6 +271,7 @@ public final class ChainBuilder {
             }
             for (long id : captureIds) {
                 Activity c = index.activity(id);
+                this.captureIds.add(id);
                 captures.add(c);
                 capturedPaths.addAll(Traits.localPaths(c));
             }
@@ -404,7 +406,7 @@ public final class ChainBuilder {
                 if (row.kind() == ArtifactKind.DB_ROW && table.equals(String.valueOf(row.attributes().get("table")))) {
                     for (Edge e : links.at(NodeRef.artifact(row.id()))) {
                         if (e.kind() == RelationKind.WAS_GENERATED_BY && e.to().type() == NodeType.ACTIVITY
-                                && captures.stream().anyMatch(c -> c.id() == e.to().id())) {
+                                && captureIds.contains(e.to().id())) {
                             return true;
                         }
                     }

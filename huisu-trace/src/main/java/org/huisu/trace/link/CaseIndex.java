@@ -39,6 +39,7 @@ public final class CaseIndex {
     private Map<CloudRef, List<Artifact>> objects;
     private Map<String, List<Artifact>> filesByPath;
     private Map<Long, List<Artifact>> children;
+    private Map<ActivityKind, List<Activity>> byKind;
 
     private CaseIndex(List<Actor> actors) {
         this.actors = actors;
@@ -49,15 +50,45 @@ public final class CaseIndex {
         CaseIndex index = new CaseIndex(store.actors());
         store.sources().forEach(s -> index.sources.put(s.id(), s));
         store.forEachArtifact(Set.of(), a -> index.artifacts.put(a.id(), trimmed(a)));
+        Map<String, String> strings = new HashMap<>();
         store.forEachActivity(a -> {
             Activity t = new Activity(a.id(), a.kind(), a.stage(), a.started(), a.ended(), a.actorId(),
-                    a.evidenceArtifactId(), a.extractor(), a.subject(), trim(a.attributes()));
+                    a.evidenceArtifactId(), a.extractor().intern(), a.subject(), kept(a, strings));
             index.activities.add(t);
             index.activityById.put(t.id(), t);
         });
         store.forEachFinding(null, row -> index.findings.computeIfAbsent(row.finding().artifactId(),
                 k -> new ArrayList<>()).add(row.finding()));
         return index;
+    }
+
+    /** The attributes of activities that linkers and the chain read; a log's millions of records keep only these. */
+    private static final Set<String> ACTIVITY_KEYS = Set.of("bucket", "key", "remoteAddress", "operation", "status",
+            "objectSize", "host", "requester", "userAgent", "localPaths", "localPath", "remoteUris", "planned",
+            "datePattern", "resolved", "runs", "command", "schedule", "description", "line");
+    /** Values repeated over millions of log records, kept once. */
+    private static final Set<String> SHARED_VALUES = Set.of("bucket", "remoteAddress", "operation", "status", "host",
+            "requester", "userAgent");
+
+    private static Map<String, Object> kept(Activity a, Map<String, String> strings) {
+        Map<String, Object> at = a.attributes();
+        if (at == null || at.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Object> kept = new HashMap<>();
+        for (Map.Entry<String, Object> e : at.entrySet()) {
+            String k = e.getKey();
+            Object v = e.getValue();
+            boolean keep = ACTIVITY_KEYS.contains(k) || k.equals("text") && a.kind() == ActivityKind.PACKAGE;
+            if (!keep || v == null) {
+                continue;
+            }
+            if (v instanceof String str && SHARED_VALUES.contains(k)) {
+                v = strings.computeIfAbsent(str, x -> x);
+            }
+            kept.put(k.intern(), v);
+        }
+        return Map.copyOf(kept);
     }
 
     private static Artifact trimmed(Artifact a) {
@@ -133,7 +164,13 @@ public final class CaseIndex {
     }
 
     public List<Activity> activities(ActivityKind kind) {
-        return activities.stream().filter(a -> a.kind() == kind).toList();
+        if (byKind == null) {
+            byKind = new java.util.EnumMap<>(ActivityKind.class);
+            for (Activity a : activities) {
+                byKind.computeIfAbsent(a.kind(), k -> new ArrayList<>()).add(a);
+            }
+        }
+        return byKind.getOrDefault(kind, List.of());
     }
 
     public List<Actor> actors() {

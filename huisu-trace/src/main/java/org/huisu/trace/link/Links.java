@@ -29,7 +29,8 @@ public final class Links {
     private final List<Relation> pending = new ArrayList<>();
     private final List<Edge> edges = new ArrayList<>();
     private final Map<NodeRef, List<Edge>> byNode = new HashMap<>();
-    private final Set<String> seen = new HashSet<>();
+    /** What the running linker has recorded (a linker's relations are unique; others' may repeat them). */
+    private final Set<Key> seen = new HashSet<>();
     private final Map<String, Long> counts = new HashMap<>();
     private long nextId;
     private String linker = "";
@@ -44,8 +45,12 @@ public final class Links {
         return new Links(1, r -> { });
     }
 
+    private record Key(RelationKind kind, NodeRef from, NodeRef to) {
+    }
+
     public void startLinker(String name) {
         flush();
+        seen.clear();
         linker = name;
     }
 
@@ -55,7 +60,7 @@ public final class Links {
      */
     public void add(RelationKind kind, NodeRef from, NodeRef to, double confidence, String explanation,
             List<Long> evidence) {
-        if (from.equals(to) || !seen.add(linker + '|' + kind + '|' + from + '|' + to)) {
+        if (from.equals(to) || !seen.add(new Key(kind, from, to))) {
             return;
         }
         List<Long> ev = evidence.stream().filter(Objects::nonNull).distinct().toList();

@@ -24,8 +24,12 @@ public final class ScheduleLinker implements Linker {
 
     private static final Pattern REDIRECT = Pattern.compile(">>?\\s*(/\\S+)");
 
-    private record Planned(Activity command, Pattern pattern, int dayOffset, String format, boolean local) {
+    private record Planned(Activity command, Pattern pattern, int dayOffset, String format, boolean local,
+            Activity schedule) {
     }
+
+    /** How long after its scheduled start a run's uploads and deletions are still taken as that run's. */
+    private static final java.time.Duration RUN_WINDOW = java.time.Duration.ofHours(6);
 
     @Override
     public String name() {
@@ -92,7 +96,9 @@ public final class ScheduleLinker implements Linker {
                     }
                 }
             }
-            Planned p = planned(c);
+            Activity schedule = script == null ? null
+                    : scheduleByScript.get(index.label(script) + ":" + script.locator());
+            Planned p = planned(c, schedule);
             if (p != null) {
                 planned.add(p);
             }
@@ -122,10 +128,12 @@ public final class ScheduleLinker implements Linker {
                         continue;
                     }
                     boolean dated = datedAsPlanned(index, done, p, m);
+                    String inRun = inScheduledRun(index, done, p);
                     out.add(RelationKind.WAS_INFORMED_BY, NodeRef.activity(done.id()), NodeRef.activity(p.command().id()),
-                            dated ? 0.9 : 0.7, index.where(done) + " " + verb(done) + " " + target
-                                    + ", as the command at " + index.where(p.command()) + " does"
-                                    + (dated ? ", dated as it dates it (" + offsetText(p.dayOffset()) + ")." : "."),
+                            (dated ? 0.85 : 0.7) + (inRun != null ? 0.1 : 0), index.where(done) + " " + verb(done) + " "
+                                    + target + ", as the command at " + index.where(p.command()) + " does"
+                                    + (dated ? ", dated as it dates it (" + offsetText(p.dayOffset()) + ")" : "")
+                                    + (inRun != null ? ", " + inRun : "") + ".",
                             List.of(done.evidenceArtifactId(), p.command().evidenceArtifactId()));
                     break;
                 }
@@ -165,7 +173,7 @@ public final class ScheduleLinker implements Linker {
     }
 
     /** The command's date pattern as a regular expression over "bucket/key" or a local path. */
-    private static Planned planned(Activity c) {
+    private static Planned planned(Activity c, Activity schedule) {
         if (!(c.attributes().get("datePattern") instanceof Map<?, ?> dp) || dp.get("template") == null) {
             return null;
         }
@@ -207,7 +215,31 @@ public final class ScheduleLinker implements Linker {
                 regex.append(Pattern.quote(String.valueOf(ch)));
             }
         }
-        return new Planned(c, Pattern.compile(regex.toString()), offset, format, local);
+        return new Planned(c, Pattern.compile(regex.toString()), offset, format, local, schedule);
+    }
+
+    /**
+     * Where the schedule runs at a fixed time of day ({@code M H * * *}), whether this was done within
+     * hours after that day's start; the sentence saying so, or null.
+     */
+    private static String inScheduledRun(CaseIndex index, Activity done, Planned p) {
+        if (p.schedule() == null || !(p.schedule().attributes().get("schedule") instanceof String cron)) {
+            return null;
+        }
+        String[] f = cron.trim().split("\\s+");
+        if (f.length < 2 || !f[0].matches("\\d{1,2}") || !f[1].matches("\\d{1,2}")) {
+            return null;
+        }
+        Artifact script = index.artifact(p.command().evidenceArtifactId());
+        java.time.ZonedDateTime at = done.started().atZone(index.zone(script == null ? -1 : script.sourceId()));
+        java.time.ZonedDateTime start = at.toLocalDate().atTime(Integer.parseInt(f[1]), Integer.parseInt(f[0]))
+                .atZone(at.getZone());
+        if (at.isBefore(start) || !at.isBefore(start.plus(RUN_WINDOW))) {
+            return null;
+        }
+        return String.format(java.util.Locale.ROOT, "%d s after the %02d:%02d run of %s scheduled by %s",
+                java.time.Duration.between(start, at).getSeconds(), Integer.parseInt(f[1]), Integer.parseInt(f[0]),
+                at.toLocalDate(), index.where(p.schedule()));
     }
 
     private static boolean datedAsPlanned(CaseIndex index, Activity done, Planned p, Matcher m) {
