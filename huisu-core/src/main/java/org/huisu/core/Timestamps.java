@@ -59,7 +59,39 @@ public final class Timestamps {
     }
 
     public static Instant parse(String text) {
-        return text == null ? null : Instant.parse(text);
+        if (text == null) {
+            return null;
+        }
+        // by hand for the stored form (what every row holds, read a million times by correlation)
+        if (text.length() == 30 && text.charAt(4) == '-' && text.charAt(10) == 'T' && text.charAt(19) == '.'
+                && text.charAt(29) == 'Z') {
+            int year = number(text, 0, 4);
+            int month = number(text, 5, 2);
+            int day = number(text, 8, 2);
+            int hour = number(text, 11, 2);
+            int minute = number(text, 14, 2);
+            int second = number(text, 17, 2);
+            int nano = number(text, 20, 9);
+            if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour >= 0 && hour < 24
+                    && minute >= 0 && minute < 60 && second >= 0 && second < 60 && nano >= 0) {
+                long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+                return Instant.ofEpochSecond(days * 86_400L + hour * 3600L + minute * 60L + second, nano);
+            }
+        }
+        return Instant.parse(text);
+    }
+
+    /** The decimal number of {@code width} digits at {@code at}, or -1 when one is no digit. */
+    private static int number(String text, int at, int width) {
+        int n = 0;
+        for (int i = at; i < at + width; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     /** The offset of the examiner's local zone at that instant, such as {@code +08:00}. */

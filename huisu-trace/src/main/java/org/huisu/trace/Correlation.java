@@ -64,9 +64,17 @@ public final class Correlation {
         CaseStore store = theCase.store();
         try {
             return store.inTransaction(() -> {
-                CaseIndex index = CaseIndex.load(store);
+                CaseIndex index = CaseIndex.load(store, theCase::newConnection);
                 for (Linker l : linkers) {
                     store.deleteRelations(l.name());
+                }
+                // relations of a linker that no longer exists (renamed, removed) would stand unexplained
+                Set<String> known = new LinkedHashSet<>();
+                discover().forEach(l -> known.add(l.name()));
+                for (String made : store.relationCounts().keySet()) {
+                    if (!known.contains(made)) {
+                        store.deleteRelations(made);
+                    }
                 }
                 Links links = new Links(store.maxId("relations") + 1, store::insertRelations);
                 Map<String, Long> made = new LinkedHashMap<>();

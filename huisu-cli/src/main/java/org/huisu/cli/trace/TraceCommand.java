@@ -77,6 +77,7 @@ public final class TraceCommand implements Callable<Integer> {
             List<Map<String, Object>> hops = new ArrayList<>();
             result.hops().forEach(h -> hops.add(Trace.json(h)));
             m.put("hops", hops);
+            m.put("truncated", result.truncated());
             JsonOutput.print(session, m);
             return 0;
         }
@@ -103,6 +104,9 @@ public final class TraceCommand implements Callable<Integer> {
             out.println(indent + "← " + h.relation().kind().provName() + " (" + h.relation().linker() + ", "
                     + String.format(Locale.ROOT, "%.2f", h.relation().confidence()) + ") " + what);
             out.println(indent + "   " + h.relation().explanation());
+        }
+        if (result.truncated()) {
+            out.println(session.text("trace.truncated", Trace.MOST_HOPS));
         }
         return 0;
     }

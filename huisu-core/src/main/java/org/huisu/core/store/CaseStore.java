@@ -540,6 +540,17 @@ public final class CaseStore implements AutoCloseable {
                 + " FROM activities ORDER BY id", CaseStore::activity, action);
     }
 
+    /** As above, with only the named attributes read (the rest is never parsed). */
+    public void forEachActivity(Set<String> attributes, Consumer<Activity> action) {
+        stream("SELECT id, kind, stage, started, ended, actor_id, evidence_id, extractor, subject, attributes"
+                + " FROM activities ORDER BY id", rs -> new Activity(rs.getLong(1),
+                        ActivityKind.valueOf(rs.getString(2)),
+                        rs.getString(3) == null ? null : Stage.valueOf(rs.getString(3)),
+                        Timestamps.parse(rs.getString(4)), Timestamps.parse(rs.getString(5)), nullableLong(rs, 6),
+                        nullableLong(rs, 7), rs.getString(8), rs.getString(9),
+                        Json.readFields(rs.getString(10), attributes)), action);
+    }
+
     /** An activity with where it was read and who did it, as a timeline shows it. */
     public record TimelineRow(Activity activity, String source, String locator, String sha256, String actor) {
     }
@@ -675,6 +686,18 @@ public final class CaseStore implements AutoCloseable {
                         new NodeRef(NodeType.valueOf(rs.getString(3)), rs.getLong(4)),
                         new NodeRef(NodeType.valueOf(rs.getString(5)), rs.getLong(6)), rs.getString(7),
                         rs.getDouble(8), rs.getString(9), relationEvidence(rs.getLong(1))),
+                node.type().name(), node.id(), node.type().name(), node.id());
+    }
+
+    /** As {@link #relationsOf}, without each relation's evidence list (one query, for graph walks). */
+    public List<Relation> relationsAt(NodeRef node) {
+        return query("SELECT id, kind, from_type, from_id, to_type, to_id, linker, confidence, explanation"
+                        + " FROM relations WHERE (from_type = ? AND from_id = ?) OR (to_type = ? AND to_id = ?)"
+                        + " ORDER BY id",
+                rs -> new Relation(rs.getLong(1), RelationKind.valueOf(rs.getString(2)),
+                        new NodeRef(NodeType.valueOf(rs.getString(3)), rs.getLong(4)),
+                        new NodeRef(NodeType.valueOf(rs.getString(5)), rs.getLong(6)), rs.getString(7),
+                        rs.getDouble(8), rs.getString(9), List.of()),
                 node.type().name(), node.id(), node.type().name(), node.id());
     }
 

@@ -54,6 +54,7 @@ public final class ChainBuilder {
     private final Links links;
     private final ZoneId zone;
     private final Facts facts;
+    private final Map<ActivityKind, Map<String, List<Activity>>> byPrefix = new java.util.EnumMap<>(ActivityKind.class);
 
     public ChainBuilder(CaseIndex index, Links links) {
         this.index = index;
@@ -199,6 +200,17 @@ public final class ChainBuilder {
             return address != null && uploaderAddresses.contains(address);
         }
 
+        /** The activities of a kind that touched the chain's prefixes, in the case's order. */
+        private List<Activity> inChainPrefixes(ActivityKind kind) {
+            Map<String, List<Activity>> byPrefix = prefixIndex(kind);
+            List<Activity> found = new ArrayList<>();
+            for (String p : prefixes) {
+                found.addAll(byPrefix.getOrDefault(p, List.of()));
+            }
+            found.sort(Comparator.comparingLong(Activity::id));
+            return found;
+        }
+
         private boolean inPrefixes(CloudRef ref) {
             return ref != null && prefixes.contains(ref.bucket() + "/" + ref.topPrefix());
         }
@@ -206,8 +218,8 @@ public final class ChainBuilder {
         private void findUploads() {
             List<Activity> server = new ArrayList<>();
             List<Activity> client = new ArrayList<>();
-            for (Activity a : index.activities(ActivityKind.UPLOAD)) {
-                if (Traits.planned(a) || Traits.failed(a) || !inPrefixes(CloudRef.of(a))) {
+            for (Activity a : inChainPrefixes(ActivityKind.UPLOAD)) {
+                if (Traits.planned(a) || Traits.failed(a)) {
                     continue;
                 }
                 (Traits.serverSide(a) ? server : client).add(a);
@@ -472,9 +484,8 @@ public final class ChainBuilder {
 
         private StageReport use() {
             List<Activity> downloads = new ArrayList<>();
-            for (Activity a : index.activities(ActivityKind.DOWNLOAD)) {
-                if (Traits.serverSide(a) && !Traits.failed(a) && inPrefixes(CloudRef.of(a))
-                        && !fromUploader(a)) {
+            for (Activity a : inChainPrefixes(ActivityKind.DOWNLOAD)) {
+                if (Traits.serverSide(a) && !Traits.failed(a) && !fromUploader(a)) {
                     downloads.add(a);
                 }
             }
@@ -776,8 +787,8 @@ public final class ChainBuilder {
             long n = deletedRecords.size();
             uploadedThenDeleted = 0;
             Map<String, Instant> uploadTimes = new HashMap<>();
-            for (Activity u : index.activities(ActivityKind.UPLOAD)) {
-                if (Traits.clientSide(u) && inPrefixes(CloudRef.of(u))) {
+            for (Activity u : inChainPrefixes(ActivityKind.UPLOAD)) {
+                if (Traits.clientSide(u)) {
                     Traits.localPaths(u).forEach(p -> uploadTimes.putIfAbsent(p, u.started()));
                 }
             }
@@ -1106,9 +1117,23 @@ public final class ChainBuilder {
         return hash < 0 ? locator : locator.substring(0, hash);
     }
 
+    /** Activities of a kind by the bucket and first folder of the object they touched ("bucket/prefix/"). */
+    private Map<String, List<Activity>> prefixIndex(ActivityKind kind) {
+        return byPrefix.computeIfAbsent(kind, k -> {
+            Map<String, List<Activity>> map = new HashMap<>();
+            for (Activity a : index.activities(k)) {
+                CloudRef ref = CloudRef.of(a);
+                if (ref != null) {
+                    map.computeIfAbsent(ref.bucket() + "/" + ref.topPrefix(), x -> new ArrayList<>()).add(a);
+                }
+            }
+            return map;
+        });
+    }
+
     private List<String> endpoints(String bucket) {
         Set<String> hosts = new TreeSet<>();
-        for (Activity a : index.activities()) {
+        for (Activity a : index.activities(ActivityKind.UPLOAD)) {
             Object b = a.attributes().get("bucket");
             Object h = a.attributes().get("host");
             if (h != null && bucket.equals(b)) {

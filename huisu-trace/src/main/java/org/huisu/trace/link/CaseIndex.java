@@ -47,11 +47,29 @@ public final class CaseIndex {
     }
 
     public static CaseIndex load(CaseStore store) {
+        return load(store, null);
+    }
+
+    /**
+     * Loads the case; with a second connection to it, artifacts are read on another thread while
+     * activities are read on this one (the two largest tables, read once each).
+     */
+    public static CaseIndex load(CaseStore store, java.util.function.Supplier<CaseStore> second) {
         CaseIndex index = new CaseIndex(store.actors());
         store.sources().forEach(s -> index.sources.put(s.id(), s));
-        store.forEachArtifact(Set.of(), a -> index.artifacts.put(a.id(), trimmed(a)));
+        java.util.concurrent.CompletableFuture<Void> artifacts;
+        if (second == null) {
+            store.forEachArtifact(Set.of(), a -> index.artifacts.put(a.id(), trimmed(a)));
+            artifacts = java.util.concurrent.CompletableFuture.completedFuture(null);
+        } else {
+            artifacts = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try (CaseStore other = second.get()) {
+                    other.forEachArtifact(Set.of(), a -> index.artifacts.put(a.id(), trimmed(a)));
+                }
+            });
+        }
         Map<String, String> strings = new HashMap<>();
-        store.forEachActivity(a -> {
+        store.forEachActivity(READ, a -> {
             Activity t = new Activity(a.id(), a.kind(), a.stage(), a.started(), a.ended(), a.actorId(),
                     a.evidenceArtifactId(), a.extractor().intern(), a.subject(), kept(a, strings));
             index.activities.add(t);
@@ -59,6 +77,11 @@ public final class CaseIndex {
         });
         store.forEachFinding(null, row -> index.findings.computeIfAbsent(row.finding().artifactId(),
                 k -> new ArrayList<>()).add(row.finding()));
+        try {
+            artifacts.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
         return index;
     }
 
@@ -66,6 +89,14 @@ public final class CaseIndex {
     private static final Set<String> ACTIVITY_KEYS = Set.of("bucket", "key", "remoteAddress", "operation", "status",
             "objectSize", "host", "requester", "userAgent", "localPaths", "localPath", "remoteUris", "planned",
             "datePattern", "resolved", "runs", "command", "schedule", "description", "line");
+    private static final Set<String> READ = union(ACTIVITY_KEYS, Set.of("text"));
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
+
     /** Values repeated over millions of log records, kept once. */
     private static final Set<String> SHARED_VALUES = Set.of("bucket", "remoteAddress", "operation", "status", "host",
             "requester", "userAgent");

@@ -39,11 +39,13 @@ public final class Trace {
             Actor actor, String sourceLabel) {
     }
 
+    /** {@code truncated}: the walk stopped at {@link #MOST_HOPS}; narrower depth shows the rest. */
     public record Result(Artifact from, String fromSource, Activity fromActivity, Direction direction,
-            List<Hop> hops) {
+            List<Hop> hops, boolean truncated) {
     }
 
-    private static final int MOST_HOPS = 1000;
+    /** More hops than a person reads or a program needs from one walk; the walk says it stopped. */
+    public static final int MOST_HOPS = 2000;
 
     private final CaseStore store;
 
@@ -63,15 +65,20 @@ public final class Trace {
         seen.add(start);
         Deque<Map.Entry<NodeRef, Integer>> queue = new ArrayDeque<>();
         queue.add(Map.entry(start, 0));
-        while (!queue.isEmpty() && hops.size() < MOST_HOPS) {
+        boolean truncated = false;
+        while (!queue.isEmpty() && !truncated) {
             Map.Entry<NodeRef, Integer> at = queue.poll();
             if (at.getValue() >= maxDepth) {
                 continue;
             }
-            for (Relation r : store.relationsOf(at.getKey())) {
+            for (Relation r : store.relationsAt(at.getKey())) {
                 NodeRef next = next(r, at.getKey(), direction);
                 if (next == null || !seen.add(next)) {
                     continue;
+                }
+                if (hops.size() == MOST_HOPS) {
+                    truncated = true;
+                    break;
                 }
                 hops.add(hop(at.getValue() + 1, next, at.getKey(), r));
                 if (next.type() != NodeType.ACTOR) {
@@ -80,7 +87,7 @@ public final class Trace {
             }
         }
         String label = fromArtifact == null ? null : store.source(fromArtifact.sourceId()).map(Source::label).orElse(null);
-        return new Result(fromArtifact, label, fromActivity, direction, hops);
+        return new Result(fromArtifact, label, fromActivity, direction, hops, truncated);
     }
 
     /** The other end of the relation when walking that way from {@code at}, or null. */

@@ -13,22 +13,24 @@ import org.huisu.core.model.NodeRef;
 import org.huisu.core.model.RelationKind;
 
 /**
- * Archive membership and packing: every member to its archive, and each archive — wherever it was
- * found: on a disk, in a bucket — to the log line that packed a file of that name (and, where the
- * line gives it, that size).
+ * Membership and packing: every archive member to its archive and every database row to its
+ * database file (so that a walk from either reaches what it holds), and each archive — wherever it
+ * was found: on a disk, in a bucket — to the log line that packed a file of that name (and, where
+ * the line gives it, that size).
  */
-public final class ArchiveLinker implements Linker {
+public final class MembershipLinker implements Linker {
 
     private static final Pattern BYTES = Pattern.compile("\\((\\d+) bytes\\)|size[=:]\\s*(\\d+)");
 
     @Override
     public String name() {
-        return "archive";
+        return "membership";
     }
 
     @Override
     public String description() {
-        return "members to their archive; archives to the log line that packed them (name, size)";
+        return "archive members to their archive, database rows to their database; archives to the log line that"
+                + " packed them (name, size)";
     }
 
     @Override
@@ -40,6 +42,15 @@ public final class ArchiveLinker implements Linker {
     public void link(CaseIndex index, Links out) {
         Map<String, List<Artifact>> archivesByName = new HashMap<>();
         for (Artifact m : index.artifacts()) {
+            if (m.kind() == ArtifactKind.DB_ROW && m.parentId() != null) {
+                Artifact db = index.artifact(m.parentId());
+                if (db != null) {
+                    out.add(RelationKind.HAD_MEMBER, NodeRef.artifact(db.id()), NodeRef.artifact(m.id()), 1.0,
+                            index.where(m) + " is a row of the database " + index.where(db) + ".",
+                            List.of(db.id(), m.id()));
+                }
+                continue;
+            }
             if (m.kind() != ArtifactKind.ARCHIVE_MEMBER || m.parentId() == null) {
                 continue;
             }
