@@ -38,34 +38,25 @@ record BenchOptions(int files, long bytes, int largeFiles, int runs, int threads
         boolean keep = false;
         boolean cold = false;
         long seed = 1;
-        for (int i = 0; i < args.length; i++) {
-            String name = args[i];
+        OptionValues.Arguments given = OptionValues.read(args, Set.of("--keep", "--cold"), TAKES_VALUE);
+        if (given == null) {
+            return null;
+        }
+        keep = given.flag("--keep");
+        cold = given.flag("--cold");
+        for (var option : given.values().entrySet()) {
+            String name = option.getKey();
+            String value = option.getValue();
             switch (name) {
-                case "--help", "-h" -> {
-                    return null;
-                }
-                case "--keep" -> keep = true;
-                case "--cold" -> cold = true;
-                default -> {
-                    if (!TAKES_VALUE.contains(name)) {
-                        throw new IllegalArgumentException("unknown option " + name);
-                    }
-                    if (i + 1 >= args.length) {
-                        throw new IllegalArgumentException(name + " needs a value");
-                    }
-                    String value = args[++i];
-                    switch (name) {
-                        case "--files" -> files = OptionValues.positive(name, value);
-                        case "--bytes" -> bytes = OptionValues.size(name, value);
-                        case "--large" -> large = OptionValues.atLeastZero(name, value);
-                        case "--runs" -> runs = OptionValues.positive(name, value);
-                        case "--threads" -> threads = OptionValues.positive(name, value);
-                        case "--huisu" -> huisu = Path.of(value);
-                        case "--work" -> work = Path.of(value);
-                        case "--seed" -> seed = Long.parseLong(value);
-                        default -> throw new IllegalStateException(name);
-                    }
-                }
+                case "--files" -> files = OptionValues.positive(name, value);
+                case "--bytes" -> bytes = OptionValues.size(name, value);
+                case "--large" -> large = OptionValues.atLeastZero(name, value);
+                case "--runs" -> runs = OptionValues.positive(name, value);
+                case "--threads" -> threads = OptionValues.positive(name, value);
+                case "--huisu" -> huisu = Path.of(value);
+                case "--work" -> work = Path.of(value);
+                case "--seed" -> seed = Long.parseLong(value);
+                default -> throw new IllegalStateException(name);
             }
         }
         if (large >= files) {

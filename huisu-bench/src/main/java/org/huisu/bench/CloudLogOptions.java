@@ -40,32 +40,23 @@ record CloudLogOptions(long bytes, List<Format> formats, int runs, String heap, 
         Path work = null;
         boolean keep = false;
         long seed = 1;
-        for (int i = 0; i < args.length; i++) {
-            String name = args[i];
+        OptionValues.Arguments given = OptionValues.read(args, Set.of("--keep"), TAKES_VALUE);
+        if (given == null) {
+            return null;
+        }
+        keep = given.flag("--keep");
+        for (var option : given.values().entrySet()) {
+            String name = option.getKey();
+            String value = option.getValue();
             switch (name) {
-                case "--help", "-h" -> {
-                    return null;
-                }
-                case "--keep" -> keep = true;
-                default -> {
-                    if (!TAKES_VALUE.contains(name)) {
-                        throw new IllegalArgumentException("unknown option " + name);
-                    }
-                    if (i + 1 >= args.length) {
-                        throw new IllegalArgumentException(name + " needs a value");
-                    }
-                    String value = args[++i];
-                    switch (name) {
-                        case "--bytes" -> bytes = OptionValues.size(name, value);
-                        case "--formats" -> formats = formats(value);
-                        case "--runs" -> runs = OptionValues.positive(name, value);
-                        case "--heap" -> heap = heap(value);
-                        case "--huisu" -> huisu = Path.of(value);
-                        case "--work" -> work = Path.of(value);
-                        case "--seed" -> seed = Long.parseLong(value);
-                        default -> throw new IllegalStateException(name);
-                    }
-                }
+                case "--bytes" -> bytes = OptionValues.size(name, value);
+                case "--formats" -> formats = formats(value);
+                case "--runs" -> runs = OptionValues.positive(name, value);
+                case "--heap" -> heap = OptionValues.heap(name, value);
+                case "--huisu" -> huisu = Path.of(value);
+                case "--work" -> work = Path.of(value);
+                case "--seed" -> seed = Long.parseLong(value);
+                default -> throw new IllegalStateException(name);
             }
         }
         if (bytes < MIN_BYTES) {
@@ -96,14 +87,6 @@ record CloudLogOptions(long bytes, List<Format> formats, int runs, String heap, 
         return List.copyOf(formats);
     }
 
-    /** A JVM heap size as -Xmx takes it: 256m, 1g. */
-    private static String heap(String value) {
-        String v = value.trim().toLowerCase(Locale.ROOT);
-        if (!v.matches("\\d+[kmg]")) {
-            throw new IllegalArgumentException("--heap " + value + ": give a size as -Xmx takes it, such as 256m");
-        }
-        return v;
-    }
 
     long heapBytes() {
         return OptionValues.size("--heap", heap);

@@ -46,35 +46,26 @@ record DetectionOptions(int speedImages, int runs, int threads, Path python, Pat
         Path work = null;
         boolean keep = false;
         long seed = 1;
-        for (int i = 0; i < args.length; i++) {
-            String name = args[i];
+        OptionValues.Arguments given = OptionValues.read(args, Set.of("--keep"), TAKES_VALUE);
+        if (given == null) {
+            return null;
+        }
+        keep = given.flag("--keep");
+        for (var option : given.values().entrySet()) {
+            String name = option.getKey();
+            String value = option.getValue();
             switch (name) {
-                case "--help", "-h" -> {
-                    return null;
-                }
-                case "--keep" -> keep = true;
-                default -> {
-                    if (!TAKES_VALUE.contains(name)) {
-                        throw new IllegalArgumentException("unknown option " + name);
-                    }
-                    if (i + 1 >= args.length) {
-                        throw new IllegalArgumentException(name + " needs a value");
-                    }
-                    String value = args[++i];
-                    switch (name) {
-                        case "--speed-images" -> speedImages = OptionValues.positive(name, value);
-                        case "--runs" -> runs = OptionValues.positive(name, value);
-                        case "--threads" -> threads = OptionValues.positive(name, value);
-                        case "--python" -> python = Path.of(value);
-                        case "--cascade" -> cascade = Path.of(value);
-                        case "--script" -> script = Path.of(value);
-                        case "--models" -> models = Path.of(value);
-                        case "--records" -> records = OptionValues.positive(name, value);
-                        case "--work" -> work = Path.of(value);
-                        case "--seed" -> seed = Long.parseLong(value);
-                        default -> throw new IllegalStateException(name);
-                    }
-                }
+                case "--speed-images" -> speedImages = OptionValues.positive(name, value);
+                case "--runs" -> runs = OptionValues.positive(name, value);
+                case "--threads" -> threads = OptionValues.positive(name, value);
+                case "--python" -> python = Path.of(value);
+                case "--cascade" -> cascade = Path.of(value);
+                case "--script" -> script = Path.of(value);
+                case "--models" -> models = Path.of(value);
+                case "--records" -> records = OptionValues.positive(name, value);
+                case "--work" -> work = Path.of(value);
+                case "--seed" -> seed = Long.parseLong(value);
+                default -> throw new IllegalStateException(name);
             }
         }
         if (records < 16) {

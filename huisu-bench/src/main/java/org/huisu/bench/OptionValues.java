@@ -47,4 +47,45 @@ final class OptionValues {
             throw new IllegalArgumentException(option + " " + value + " is not a whole number", e);
         }
     }
+
+    /** A JVM heap size as -Xmx takes it: 2g, 1536m. */
+    static String heap(String option, String value) {
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        if (!v.matches("\\d+[kmg]")) {
+            throw new IllegalArgumentException(option + " " + value + ": give a size as -Xmx takes it, such as 2g");
+        }
+        return v;
+    }
+
+    /**
+     * A benchmark's arguments, read once: its flags, and its options with their values (the last
+     * given wins); null when --help was asked for. An unknown option or a missing value is an error
+     * naming it.
+     */
+    static Arguments read(String[] args, java.util.Set<String> flags, java.util.Set<String> takesValue) {
+        java.util.Set<String> given = new java.util.HashSet<>();
+        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i];
+            if (name.equals("--help") || name.equals("-h")) {
+                return null;
+            } else if (flags.contains(name)) {
+                given.add(name);
+            } else if (!takesValue.contains(name)) {
+                throw new IllegalArgumentException("unknown option " + name);
+            } else if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(name + " needs a value");
+            } else {
+                values.put(name, args[++i]);
+            }
+        }
+        return new Arguments(given, values);
+    }
+
+    record Arguments(java.util.Set<String> flags, java.util.Map<String, String> values) {
+
+        boolean flag(String name) {
+            return flags.contains(name);
+        }
+    }
 }

@@ -39,33 +39,24 @@ record S3InspectionOptions(int objects, int size, int runs, int connections, Pat
         Path work = null;
         boolean keep = false;
         long seed = 1;
-        for (int i = 0; i < args.length; i++) {
-            String name = args[i];
+        OptionValues.Arguments given = OptionValues.read(args, Set.of("--keep"), TAKES_VALUE);
+        if (given == null) {
+            return null;
+        }
+        keep = given.flag("--keep");
+        for (var option : given.values().entrySet()) {
+            String name = option.getKey();
+            String value = option.getValue();
             switch (name) {
-                case "--help", "-h" -> {
-                    return null;
-                }
-                case "--keep" -> keep = true;
-                default -> {
-                    if (!TAKES_VALUE.contains(name)) {
-                        throw new IllegalArgumentException("unknown option " + name);
-                    }
-                    if (i + 1 >= args.length) {
-                        throw new IllegalArgumentException(name + " needs a value");
-                    }
-                    String value = args[++i];
-                    switch (name) {
-                        case "--objects" -> objects = OptionValues.positive(name, value);
-                        case "--size" -> size = OptionValues.size(name, value);
-                        case "--runs" -> runs = OptionValues.positive(name, value);
-                        case "--connections" -> connections = OptionValues.positive(name, value);
-                        case "--huisu" -> huisu = Path.of(value);
-                        case "--aws" -> aws = Path.of(value);
-                        case "--work" -> work = Path.of(value);
-                        case "--seed" -> seed = Long.parseLong(value);
-                        default -> throw new IllegalStateException(name);
-                    }
-                }
+                case "--objects" -> objects = OptionValues.positive(name, value);
+                case "--size" -> size = OptionValues.size(name, value);
+                case "--runs" -> runs = OptionValues.positive(name, value);
+                case "--connections" -> connections = OptionValues.positive(name, value);
+                case "--huisu" -> huisu = Path.of(value);
+                case "--aws" -> aws = Path.of(value);
+                case "--work" -> work = Path.of(value);
+                case "--seed" -> seed = Long.parseLong(value);
+                default -> throw new IllegalStateException(name);
             }
         }
         if (size < 1 || size > MAX_SIZE) {
