@@ -132,6 +132,23 @@ class ChainCommandTest {
     }
 
     @Test
+    void theCamerasAreTheCollectorsWithTheirAddresses() {
+        JsonNode collect = stages(faceImages()).get("COLLECT");
+        Map<String, String> cameras = new HashMap<>();
+        collect.get("actors").forEach(a -> {
+            if (a.get("kind").asText().equals("camera")) {
+                cameras.put(a.get("name").asText(), a.get("addresses").toString());
+            }
+        });
+        for (JsonNode a : truth.get("actors")) {
+            if (a.get("kind").asText().equals("camera")) {
+                assertThat(cameras.get(a.get("name").asText())).as(a.get("name").asText())
+                        .contains(a.get("addresses").get(0).asText());
+            }
+        }
+    }
+
+    @Test
     void theAppUsersAreTheAddressesThatDownloadedTheFacesAndNothingElse() {
         JsonNode use = stages(faceImages()).get("USE");
         Set<String> got = new TreeSet<>();

@@ -348,7 +348,8 @@ public final class ChainBuilder {
             Set<ActorRef> actors = new LinkedHashSet<>();
             for (Actor camera : index.actors()) {
                 if (camera.name().length() >= 3 && capturedPaths.stream().anyMatch(p -> namesCamera(p, camera.name()))) {
-                    actors.add(ref(camera));
+                    // known to the network as a host; in this stage it is what captured
+                    actors.add(new ActorRef("camera", camera.name(), ref(camera).addresses()));
                 }
             }
             List<Long> logs = evidenceOf(captures);
