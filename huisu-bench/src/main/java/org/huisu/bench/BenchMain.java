@@ -50,4 +50,18 @@ final class BenchMain {
         }
         System.exit(status);
     }
+
+    /**
+     * The end of a run: the load average (was the machine idle?) and the checks that failed; true
+     * when none did.
+     */
+    static boolean closing(java.io.PrintStream out, java.util.List<String> failures) throws java.io.IOException {
+        out.println("load average over the last minute after the runs: " + Machine.loadAverage());
+        if (!failures.isEmpty()) {
+            out.println();
+            out.println("FAILED checks:");
+            failures.forEach(f -> out.println("  " + f));
+        }
+        return failures.isEmpty();
+    }
 }

@@ -152,13 +152,7 @@ public final class CorrelationBenchmark {
             }
 
             report(built, anchor, correlated, retried, byLinker, walks, answers);
-            out.println("load average over the last minute after the runs: " + Machine.loadAverage());
-            if (!failures.isEmpty()) {
-                out.println();
-                out.println("FAILED checks:");
-                failures.forEach(f -> out.println("  " + f));
-            }
-            finished = failures.isEmpty();
+            finished = BenchMain.closing(out, failures);
             return finished;
         } finally {
             folder.cleanUp(options.keep(), finished, out, "world/ (the sample case), traffic/, share/, case/, scratch/");

@@ -80,13 +80,7 @@ public final class DetectionBenchmark {
             vectorBenchmark();
             identifierBenchmark();
             printTargets();
-            out.println("load average over the last minute after the runs: " + Machine.loadAverage());
-            if (!failures.isEmpty()) {
-                out.println();
-                out.println("FAILED checks:");
-                failures.forEach(f -> out.println("  " + f));
-            }
-            finished = failures.isEmpty();
+            finished = BenchMain.closing(out, failures);
             return finished;
         } finally {
             workFolder.cleanUp(options.keep(), finished, out, "images/, cases/, world/, floats/, ids/, scratch/");
