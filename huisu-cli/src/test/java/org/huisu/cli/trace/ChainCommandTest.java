@@ -222,6 +222,9 @@ class ChainCommandTest {
         assertThat(r.exit()).isEqualTo(3);
         assertThat(r.err()).contains("cannot trace from 's3://lakeview-faces/faces/none.jpg'");
         assertThat(cli.run("trace", caseFolder, "--from", "x", "--direction", "sideways").exit()).isEqualTo(2);
+        Cli.Result label = cli.run("trace", caseFolder, "--from", "server:/etc/hostname");
+        assertThat(label.exit()).isEqualTo(3);
+        assertThat(label.err()).contains("no source is labelled 'server'").contains("img-server-01");
     }
 
     @Test

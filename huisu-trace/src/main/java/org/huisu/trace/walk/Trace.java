@@ -152,6 +152,10 @@ public final class Trace {
                                 + r.substring(colon + 1)));
             }
         }
+        if (colon > 0 && !r.substring(0, colon).contains("/")) {
+            throw notFound(ref, "no source is labelled '" + r.substring(0, colon) + "' (this case's sources: "
+                    + String.join(", ", store.sources().stream().map(Source::label).toList()) + ")");
+        }
         throw notFound(ref, "give an artifact id, a SHA-256, SOURCE_LABEL:/path or a URL");
     }
 
