@@ -110,21 +110,37 @@ final class Writer implements AutoCloseable {
         }
     }
 
+    /**
+     * Commits what is queued together (group commit): each commit waits for the disk, so one for
+     * every small item made the disk the pace of analysis on folders of small files.
+     */
     private void run() {
         try {
+            List<Batch> batches = new ArrayList<>();
             while (true) {
-                Batch batch = queue.take();
-                if (batch == END) {
-                    return;
+                batches.clear();
+                batches.add(queue.take());
+                queue.drainTo(batches);
+                int end = -1;
+                for (int i = 0; i < batches.size() && end < 0; i++) {
+                    end = batches.get(i) == END ? i : -1;
                 }
+                List<Batch> work = end < 0 ? batches : batches.subList(0, end);
                 store.inTransaction(() -> {
-                    for (Op op : batch.ops()) {
-                        apply(op);
+                    for (Batch batch : work) {
+                        for (Op op : batch.ops()) {
+                            apply(op);
+                        }
                     }
                     return null;
                 });
-                if (batch.afterCommit() != null) {
-                    batch.afterCommit().run();
+                for (Batch batch : work) {
+                    if (batch.afterCommit() != null) {
+                        batch.afterCommit().run();
+                    }
+                }
+                if (end >= 0) {
+                    return;
                 }
             }
         } catch (Throwable t) {

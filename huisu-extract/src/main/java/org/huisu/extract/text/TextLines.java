@@ -71,6 +71,23 @@ public final class TextLines {
      * compressed data is cut off (reading the whole then says so).
      */
     public static java.util.List<String> head(Item item, int max) throws IOException {
+        // every line-log extractor asks for the same head of the same item, one after the other
+        Head last = LAST_HEAD.get();
+        if (last != null && last.item() == item && last.max() == max) {
+            return last.lines();
+        }
+        java.util.List<String> lines = readHead(item, max);
+        LAST_HEAD.set(new Head(item, max, lines));
+        return lines;
+    }
+
+    private record Head(Item item, int max, java.util.List<String> lines) {
+    }
+
+    /** The last head read on this thread: an item's extractors run on one thread, one after the other. */
+    private static final ThreadLocal<Head> LAST_HEAD = new ThreadLocal<>();
+
+    private static java.util.List<String> readHead(Item item, int max) throws IOException {
         java.util.List<String> lines = new java.util.ArrayList<>();
         // binary data may hold no line end at all: look no further than the first MiB
         java.io.ByteArrayOutputStream first = new java.io.ByteArrayOutputStream();
@@ -93,7 +110,7 @@ public final class TextLines {
             }
             return lines.size() < max;
         }, false);
-        return lines;
+        return java.util.List.copyOf(lines);
     }
 
     /**
