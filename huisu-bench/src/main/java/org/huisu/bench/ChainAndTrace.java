@@ -63,7 +63,7 @@ public final class ChainAndTrace {
     private static long[] walk(CaseStore store, String ref, Trace.Direction direction) {
         Trace.Result r = new Trace(store).walk(ref, direction, DEPTH);
         List<Map<String, Object>> hops = new ArrayList<>();
-        r.hops().forEach(h -> hops.add(Trace.json(h)));
+        r.hops().forEach(h -> hops.add(Trace.json(h, "en")));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("from", ref);
         m.put("direction", direction.name().toLowerCase(Locale.ROOT));

@@ -49,7 +49,7 @@ public final class TraceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Language.use(lang);
+        String language = Language.use(lang);
         Trace.Direction d;
         try {
             d = Trace.Direction.valueOf(direction.trim().toUpperCase(Locale.ROOT));
@@ -75,14 +75,15 @@ public final class TraceCommand implements Callable<Integer> {
             m.put("from", start);
             m.put("direction", d.name().toLowerCase(Locale.ROOT));
             List<Map<String, Object>> hops = new ArrayList<>();
-            result.hops().forEach(h -> hops.add(Trace.json(h)));
+            result.hops().forEach(h -> hops.add(Trace.json(h, language)));
             m.put("hops", hops);
             m.put("truncated", result.truncated());
             JsonOutput.print(session, m);
             return 0;
         }
         PrintWriter out = session.out();
-        out.println(session.text("trace.title", d.name().toLowerCase(Locale.ROOT), result.fromSource() + ":"
+        out.println(session.text("trace.title", session.text("trace." + d.name().toLowerCase(Locale.ROOT)),
+                result.fromSource() + ":"
                 + (result.from() == null ? from : result.from().locator())));
         if (result.hops().isEmpty()) {
             out.println(session.text("trace.none"));
@@ -103,7 +104,7 @@ public final class TraceCommand implements Callable<Integer> {
             }
             out.println(indent + "← " + h.relation().kind().provName() + " (" + h.relation().linker() + ", "
                     + String.format(Locale.ROOT, "%.2f", h.relation().confidence()) + ") " + what);
-            out.println(indent + "   " + h.relation().explanation());
+            out.println(indent + "   " + h.relation().explanation(language));
         }
         if (result.truncated()) {
             out.println(session.text("trace.truncated", Trace.MOST_HOPS));

@@ -244,6 +244,19 @@ class ChainCommandTest {
     }
 
     @Test
+    void theTraceExplainsEachHopInChinese() throws IOException {
+        String key = truth.get("phone").get("cachedKeys").get(0).asText();
+        Cli.Result r = cli.run("trace", caseFolder, "--from", "s3://lakeview-faces/" + key, "--lang", "zh", "--format",
+                "json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<String> sentences = new ArrayList<>();
+        Json.mapper().readTree(r.out()).get("hops").forEach(h -> sentences.add(h.get("explanation").asText()));
+        assertThat(sentences).isNotEmpty().allMatch(t -> t.codePoints().anyMatch(c -> c >= 0x4e00 && c <= 0x9fff),
+                "has Chinese characters");
+        assertThat(String.join("\n", sentences)).contains("公网（WAN）地址").contains("内容完全相同");
+    }
+
+    @Test
     void theChainSpeaksChinese() {
         Cli.Result r = cli.run("chain", caseFolder, "--lang", "zh");
         assertThat(r.exit()).as(r.err()).isZero();

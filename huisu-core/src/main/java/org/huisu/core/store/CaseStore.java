@@ -60,7 +60,7 @@ public final class CaseStore implements AutoCloseable {
     }
 
     /** The newest migration's version; opening a store at this version skips Flyway. */
-    static final int SCHEMA_VERSION = 2;
+    static final int SCHEMA_VERSION = 3;
 
     private final Connection connection;
     private final SqlDialect dialect;
@@ -624,9 +624,9 @@ public final class CaseStore implements AutoCloseable {
 
     public long insertRelation(Relation r) {
         long id = insertReturningId("INSERT INTO relations (kind, from_type, from_id, to_type, to_id, linker,"
-                        + " confidence, explanation) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " confidence, explanation, explanation_zh) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 r.kind().name(), r.from().type().name(), r.from().id(), r.to().type().name(), r.to().id(),
-                r.linker(), r.confidence(), r.explanation());
+                r.linker(), r.confidence(), r.explanation(), r.explanationZh());
         for (Long artifactId : r.evidence()) {
             update("INSERT INTO relation_evidence (relation_id, artifact_id) VALUES (?, ?)", id, artifactId);
         }
@@ -643,12 +643,12 @@ public final class CaseStore implements AutoCloseable {
         }
         try {
             PreparedStatement ps = prepared("INSERT INTO relations (id, kind, from_type, from_id, to_type, to_id,"
-                    + " linker, confidence, explanation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    + " linker, confidence, explanation, explanation_zh) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             PreparedStatement evidence = prepared("INSERT INTO relation_evidence (relation_id, artifact_id)"
                     + " VALUES (?, ?)");
             for (Relation r : relations) {
                 bind(ps, r.id(), r.kind().name(), r.from().type().name(), r.from().id(), r.to().type().name(),
-                        r.to().id(), r.linker(), r.confidence(), r.explanation());
+                        r.to().id(), r.linker(), r.confidence(), r.explanation(), r.explanationZh());
                 ps.addBatch();
                 for (Long artifactId : new java.util.LinkedHashSet<>(r.evidence())) {
                     bind(evidence, r.id(), artifactId);
@@ -679,25 +679,25 @@ public final class CaseStore implements AutoCloseable {
 
     /** Relations that start or end at the node. */
     public List<Relation> relationsOf(NodeRef node) {
-        return query("SELECT id, kind, from_type, from_id, to_type, to_id, linker, confidence, explanation"
-                        + " FROM relations WHERE (from_type = ? AND from_id = ?) OR (to_type = ? AND to_id = ?)"
-                        + " ORDER BY id",
+        return query("SELECT id, kind, from_type, from_id, to_type, to_id, linker, confidence, explanation,"
+                        + " explanation_zh FROM relations WHERE (from_type = ? AND from_id = ?) OR (to_type = ? AND"
+                        + " to_id = ?) ORDER BY id",
                 rs -> new Relation(rs.getLong(1), RelationKind.valueOf(rs.getString(2)),
                         new NodeRef(NodeType.valueOf(rs.getString(3)), rs.getLong(4)),
                         new NodeRef(NodeType.valueOf(rs.getString(5)), rs.getLong(6)), rs.getString(7),
-                        rs.getDouble(8), rs.getString(9), relationEvidence(rs.getLong(1))),
+                        rs.getDouble(8), rs.getString(9), relationEvidence(rs.getLong(1)), rs.getString(10)),
                 node.type().name(), node.id(), node.type().name(), node.id());
     }
 
     /** As {@link #relationsOf}, without each relation's evidence list (one query, for graph walks). */
     public List<Relation> relationsAt(NodeRef node) {
-        return query("SELECT id, kind, from_type, from_id, to_type, to_id, linker, confidence, explanation"
-                        + " FROM relations WHERE (from_type = ? AND from_id = ?) OR (to_type = ? AND to_id = ?)"
-                        + " ORDER BY id",
+        return query("SELECT id, kind, from_type, from_id, to_type, to_id, linker, confidence, explanation,"
+                        + " explanation_zh FROM relations WHERE (from_type = ? AND from_id = ?) OR (to_type = ? AND"
+                        + " to_id = ?) ORDER BY id",
                 rs -> new Relation(rs.getLong(1), RelationKind.valueOf(rs.getString(2)),
                         new NodeRef(NodeType.valueOf(rs.getString(3)), rs.getLong(4)),
                         new NodeRef(NodeType.valueOf(rs.getString(5)), rs.getLong(6)), rs.getString(7),
-                        rs.getDouble(8), rs.getString(9), List.of()),
+                        rs.getDouble(8), rs.getString(9), List.of(), rs.getString(10)),
                 node.type().name(), node.id(), node.type().name(), node.id());
     }
 

@@ -140,7 +140,8 @@ class CaseStoreTest {
                 Instant.parse("2024-03-15T18:30:01Z"), null, host, log, "s3-access-log", "faces/1.jpg",
                 Map.of("status", 200)));
         store.insertRelation(new Relation(null, RelationKind.USED, NodeRef.activity(upload), NodeRef.artifact(photo),
-                "object-to-local", 0.9, "The upload carried the file of the same name.", List.of(log, photo)));
+                "object-to-local", 0.9, "The upload carried the file of the same name.", List.of(log, photo),
+                "上传的正是同名文件。"));
 
         assertThat(store.findings(Category.FACE_IMAGE)).singleElement()
                 .satisfies(f -> assertThat(f.details()).containsEntry("crop", true));
@@ -151,7 +152,11 @@ class CaseStoreTest {
         assertThat(store.relationsOf(NodeRef.artifact(photo))).singleElement().satisfies(r -> {
             assertThat(r.kind().provName()).isEqualTo("used");
             assertThat(r.evidence()).containsExactly(photo, log);
+            assertThat(r.explanation("zh")).isEqualTo("上传的正是同名文件。");
+            assertThat(r.explanation("en")).isEqualTo("The upload carried the file of the same name.");
         });
+        assertThat(store.relationsAt(NodeRef.activity(upload))).singleElement()
+                .satisfies(r -> assertThat(r.explanationZh()).isEqualTo("上传的正是同名文件。"));
     }
 
     @Test

@@ -56,6 +56,8 @@ public final class AppUrlLinker implements Linker {
                     out.add(RelationKind.WAS_DERIVED_FROM, NodeRef.artifact(row.id()), NodeRef.artifact(object.id()),
                             r.confidence(), index.where(row) + " (column " + c.getKey() + ") points at "
                                     + r.ref().uri() + r.how() + ", the object " + index.where(object) + ".",
+                            index.where(row) + "（字段 " + c.getKey() + "）指向 " + r.ref().uri() + r.howZh()
+                                    + "，即对象 " + index.where(object) + "。",
                             List.of(row.id(), object.id()));
                 }
             }
@@ -71,19 +73,21 @@ public final class AppUrlLinker implements Linker {
             for (Artifact object : index.objects(ref)) {
                 out.add(RelationKind.USED, NodeRef.activity(a.id()), NodeRef.artifact(object.id()), 0.95,
                         index.where(a) + " records a download of " + ref.uri() + " from "
-                                + Traits.remoteAddress(a) + ".", List.of(a.evidenceArtifactId(), object.id()));
+                                + Traits.remoteAddress(a) + ".", index.where(a) + " 记录了 " + Traits.remoteAddress(a)
+                                + " 对 " + ref.uri() + " 的下载。", List.of(a.evidenceArtifactId(), object.id()));
             }
         }
     }
 
-    record Resolved(CloudRef ref, double confidence, String how) {
+    record Resolved(CloudRef ref, double confidence, String how, String howZh) {
     }
 
     static Resolved resolve(String text, Map<String, List<CloudRef>> byKey) {
         CloudRef ref = CloudRef.parse(text);
         if (ref != null) {
             return new Resolved(ref, text.contains("?") ? 0.9 : 0.95, text.contains("?")
-                    ? " (a signed URL; its query is not part of the key)" : "");
+                    ? " (a signed URL; its query is not part of the key)" : "", text.contains("?")
+                    ? "（签名 URL，查询参数不属于对象键）" : "");
         }
         String path = CloudRef.cdnPath(text);
         if (path == null || path.isEmpty()) {
@@ -92,7 +96,8 @@ public final class AppUrlLinker implements Linker {
         List<CloudRef> candidates = byKey.getOrDefault(path, List.of());
         if (candidates.size() == 1) {
             return new Resolved(candidates.get(0), 0.8, " (its host " + CloudRef.host(text)
-                    + " is no storage endpoint; the path is a key of this bucket only)");
+                    + " is no storage endpoint; the path is a key of this bucket only)", "（其主机 "
+                    + CloudRef.host(text) + " 不是存储端点；该路径只是此存储桶中的对象键）");
         }
         return null;
     }

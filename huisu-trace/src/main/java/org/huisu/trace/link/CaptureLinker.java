@@ -54,7 +54,8 @@ public final class CaptureLinker implements Linker {
                         for (Activity c : byPath.get(a.locator())) {
                             out.add(RelationKind.WAS_GENERATED_BY, NodeRef.artifact(a.id()), NodeRef.activity(c.id()),
                                     0.95, index.where(c) + " saved " + a.locator() + ", the file found at "
-                                            + index.where(a) + ".", List.of(a.id(), c.evidenceArtifactId()));
+                                            + index.where(a) + ".", index.where(c) + " 保存了 " + a.locator()
+                                            + "，该文件见于 " + index.where(a) + "。", List.of(a.id(), c.evidenceArtifactId()));
                         }
                     } else {
                         byName(index, out, a, byName);
@@ -78,6 +79,8 @@ public final class CaptureLinker implements Linker {
         out.add(RelationKind.WAS_GENERATED_BY, NodeRef.artifact(a.id()), NodeRef.activity(c.id()), 0.85,
                 index.where(a) + " bears the name of the file " + index.where(c) + " saved ("
                         + Traits.localPaths(c).get(0) + "), and no other capture saved a file of that name.",
+                index.where(a) + " 与 " + index.where(c) + " 保存的文件同名（" + Traits.localPaths(c).get(0)
+                        + "），且没有其他采集记录保存过同名文件。",
                 List.of(a.id(), c.evidenceArtifactId()));
     }
 
@@ -95,7 +98,9 @@ public final class CaptureLinker implements Linker {
                 for (Activity c : exact) {
                     out.add(RelationKind.WAS_GENERATED_BY, NodeRef.artifact(row.id()), NodeRef.activity(c.id()), 0.9,
                             index.where(row) + " names " + value + " (column " + col.getKey() + "), the file "
-                                    + index.where(c) + " saved.", List.of(row.id(), c.evidenceArtifactId()));
+                                    + index.where(c) + " saved.", index.where(row) + "（字段 " + col.getKey() + "）记载了 "
+                                    + value + "，即 " + index.where(c) + " 保存的文件。",
+                            List.of(row.id(), c.evidenceArtifactId()));
                 }
                 return;
             }
@@ -105,7 +110,8 @@ public final class CaptureLinker implements Linker {
                 Activity c = named.get(0);
                 out.add(RelationKind.WAS_GENERATED_BY, NodeRef.artifact(row.id()), NodeRef.activity(c.id()), 0.8,
                         index.where(row) + " names the file " + name + " (column " + col.getKey() + "), which "
-                                + index.where(c) + " saved.", List.of(row.id(), c.evidenceArtifactId()));
+                                + index.where(c) + " saved.", index.where(row) + "（字段 " + col.getKey() + "）记载了文件名 "
+                                + name + "，该文件由 " + index.where(c) + " 保存。", List.of(row.id(), c.evidenceArtifactId()));
                 return;
             }
         }

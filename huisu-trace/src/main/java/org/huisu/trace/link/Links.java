@@ -56,16 +56,18 @@ public final class Links {
 
     /**
      * Records {@code from kind to} (PROV direction: the effect names its cause, as an object
-     * {@code wasGeneratedBy} its upload) unless this linker recorded it already.
+     * {@code wasGeneratedBy} its upload) unless this linker recorded it already, with its sentence in
+     * English and in Chinese.
      */
     public void add(RelationKind kind, NodeRef from, NodeRef to, double confidence, String explanation,
-            List<Long> evidence) {
+            String explanationZh, List<Long> evidence) {
         if (from.equals(to) || !seen.add(new Key(kind, from, to))) {
             return;
         }
         List<Long> ev = evidence.stream().filter(Objects::nonNull).distinct().toList();
         long id = nextId++;
-        Relation r = new Relation(id, kind, from, to, linker, Math.max(0, Math.min(1, confidence)), explanation, ev);
+        Relation r = new Relation(id, kind, from, to, linker, Math.max(0, Math.min(1, confidence)), explanation, ev,
+                explanationZh);
         pending.add(r);
         Edge e = new Edge(id, kind, from, to, linker, r.confidence(), ev);
         edges.add(e);

@@ -47,6 +47,7 @@ public final class MembershipLinker implements Linker {
                 if (db != null) {
                     out.add(RelationKind.HAD_MEMBER, NodeRef.artifact(db.id()), NodeRef.artifact(m.id()), 1.0,
                             index.where(m) + " is a row of the database " + index.where(db) + ".",
+                            index.where(m) + " 是数据库 " + index.where(db) + " 中的一条记录。",
                             List.of(db.id(), m.id()));
                 }
                 continue;
@@ -64,6 +65,7 @@ public final class MembershipLinker implements Linker {
             }
             out.add(RelationKind.HAD_MEMBER, NodeRef.artifact(archive.id()), NodeRef.artifact(m.id()), 1.0,
                     index.where(m) + " is a member of the archive " + index.where(archive) + ".",
+                    index.where(m) + " 是压缩包 " + index.where(archive) + " 中的成员。",
                     List.of(archive.id(), m.id()));
         }
         for (Activity p : index.activities(ActivityKind.PACKAGE)) {
@@ -83,6 +85,8 @@ public final class MembershipLinker implements Linker {
                         sameSize ? 0.95 : 0.75, index.where(archive) + " bears the name of the archive "
                                 + index.where(p) + " records packing (" + packed + ")"
                                 + (sameSize ? ", and has the size it gives (" + size + " bytes)." : "."),
+                        index.where(archive) + " 与 " + index.where(p) + " 记录打包的压缩包同名（" + packed + "）"
+                                + (sameSize ? "，大小也与其所记一致（" + size + " 字节）。" : "。"),
                         List.of(archive.id(), p.evidenceArtifactId()));
             }
         }

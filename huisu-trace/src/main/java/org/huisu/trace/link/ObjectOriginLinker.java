@@ -62,10 +62,13 @@ public final class ObjectOriginLinker implements Linker {
                                     + (Traits.serverSide(a) ? " as the storage service saw it" : " by the client")
                                     + (sameSize ? ", with the size of the object found in the bucket (" + size
                                             + " bytes)." : "."),
+                            index.where(a) + (Traits.serverSide(a) ? " 是存储服务记录的 " : " 是客户端记录的 ") + ref.uri()
+                                    + " 上传" + (sameSize ? "，大小与存储桶中的对象一致（" + size + " 字节）。" : "。"),
                             List.of(object.id(), a.evidenceArtifactId()));
                 } else if (Traits.serverSide(a)) {
                     out.add(RelationKind.WAS_INVALIDATED_BY, NodeRef.artifact(object.id()), NodeRef.activity(a.id()),
                             0.9, index.where(a) + " records the deletion of " + ref.uri() + ".",
+                            index.where(a) + " 记录了 " + ref.uri() + " 的删除。",
                             List.of(object.id(), a.evidenceArtifactId()));
                 }
             }
@@ -97,6 +100,9 @@ public final class ObjectOriginLinker implements Linker {
                     index.where(put) + " (the storage service) and " + index.where(best) + " (the client) record"
                             + " the upload of the same object " + CloudRef.of(put).uri()
                             + (closest > 0 ? ", " + seconds(put, best) + " s apart." : "; their times are far apart."),
+                    index.where(put) + "（存储服务）与 " + index.where(best) + "（客户端）记录了同一对象 "
+                            + CloudRef.of(put).uri() + " 的上传" + (closest > 0 ? "，相隔 " + seconds(put, best) + " 秒。"
+                                    : "；两者时间相差较远。"),
                     List.of(put.evidenceArtifactId(), best.evidenceArtifactId()));
         }
     }
@@ -111,6 +117,8 @@ public final class ObjectOriginLinker implements Linker {
                 out.add(RelationKind.USED, NodeRef.activity(upload.id()), NodeRef.artifact(file.id()), 0.9,
                         index.where(upload) + " uploads " + path + (ref == null ? "" : " to " + ref.uri())
                                 + ", the file found at " + index.where(file) + ".",
+                        index.where(upload) + " 将 " + path + (ref == null ? "" : " 上传至 " + ref.uri())
+                                + "，该文件见于 " + index.where(file) + "。",
                         List.of(file.id(), upload.evidenceArtifactId()));
             }
         }

@@ -50,6 +50,8 @@ public final class SameContentLinker implements Linker {
                 out.add(RelationKind.ALTERNATE_OF, NodeRef.artifact(copy.id()), NodeRef.artifact(first.id()), 1.0,
                         index.where(copy) + " and " + index.where(first) + " hold the same bytes (SHA-256 "
                                 + first.sha256().substring(0, 16) + "…, " + first.size() + " bytes).",
+                        index.where(copy) + " 与 " + index.where(first) + " 内容完全相同（SHA-256 "
+                                + first.sha256().substring(0, 16) + "…，" + first.size() + " 字节）。",
                         List.of(copy.id(), first.id()));
             }
         }

@@ -63,6 +63,7 @@ public final class ScheduleLinker implements Linker {
                     if (script.sourceId() == line.sourceId()) {
                         out.add(RelationKind.USED, NodeRef.activity(s.id()), NodeRef.artifact(script.id()), 0.95,
                                 index.where(s) + " runs " + path + " " + describe(s) + ".",
+                                index.where(s) + " 按计划（" + s.attributes().get("schedule") + "）运行 " + path + "。",
                                 List.of(line.id(), script.id()));
                     }
                 }
@@ -87,11 +88,14 @@ public final class ScheduleLinker implements Linker {
                     out.add(RelationKind.WAS_INFORMED_BY, NodeRef.activity(c.id()), NodeRef.activity(schedule.id()),
                             0.95, index.where(c) + " is a command of " + script.locator() + ", which "
                                     + index.where(schedule) + " runs " + describe(schedule) + ".",
+                            index.where(c) + " 是 " + script.locator() + " 中的命令，该脚本由 " + index.where(schedule)
+                                    + " 按计划（" + schedule.attributes().get("schedule") + "）运行。",
                             List.of(commandLine.id(), schedule.evidenceArtifactId()));
                     Actor job = index.actor(schedule.actorId());
                     if (job != null) {
                         out.add(RelationKind.WAS_ASSOCIATED_WITH, NodeRef.activity(c.id()), NodeRef.actor(job.id()),
                                 0.95, index.where(c) + " runs as the job " + job.name() + ".",
+                                index.where(c) + " 作为定时任务 " + job.name() + " 运行。",
                                 List.of(commandLine.id(), schedule.evidenceArtifactId()));
                     }
                 }
@@ -115,6 +119,8 @@ public final class ScheduleLinker implements Linker {
                     out.add(RelationKind.WAS_ASSOCIATED_WITH, NodeRef.activity(done.id()),
                             NodeRef.actor(schedule.actorId()), 0.9, index.where(done) + " is in " + log.locator()
                                     + ", where " + index.where(schedule) + " sends the output of its job.",
+                            index.where(done) + " 位于 " + log.locator() + "，" + index.where(schedule)
+                                    + " 将其任务的输出写入该文件。",
                             List.of(log.id(), schedule.evidenceArtifactId()));
                 }
             }
@@ -128,12 +134,16 @@ public final class ScheduleLinker implements Linker {
                         continue;
                     }
                     boolean dated = datedAsPlanned(index, done, p, m);
-                    String inRun = inScheduledRun(index, done, p);
+                    String[] inRun = inScheduledRun(index, done, p);
                     out.add(RelationKind.WAS_INFORMED_BY, NodeRef.activity(done.id()), NodeRef.activity(p.command().id()),
                             (dated ? 0.85 : 0.7) + (inRun != null ? 0.1 : 0), index.where(done) + " " + verb(done) + " "
                                     + target + ", as the command at " + index.where(p.command()) + " does"
                                     + (dated ? ", dated as it dates it (" + offsetText(p.dayOffset()) + ")" : "")
-                                    + (inRun != null ? ", " + inRun : "") + ".",
+                                    + (inRun != null ? ", " + inRun[0] : "") + ".",
+                            index.where(done) + (done.kind() == ActivityKind.UPLOAD ? " 上传了 " : " 删除了 ") + target
+                                    + "，与 " + index.where(p.command()) + " 处的命令一致"
+                                    + (dated ? "，日期也按该命令的方式确定（" + offsetTextZh(p.dayOffset()) + "）" : "")
+                                    + (inRun != null ? "，" + inRun[1] : "") + "。",
                             List.of(done.evidenceArtifactId(), p.command().evidenceArtifactId()));
                     break;
                 }
@@ -148,6 +158,10 @@ public final class ScheduleLinker implements Linker {
     private static String offsetText(int dayOffset) {
         return dayOffset == 0 ? "the day it runs" : dayOffset == -1 ? "the day before it runs"
                 : dayOffset + " days from the day it runs";
+    }
+
+    private static String offsetTextZh(int dayOffset) {
+        return dayOffset == 0 ? "运行当天" : dayOffset == -1 ? "运行前一天" : "运行日起 " + dayOffset + " 天";
     }
 
     private static String describe(Activity schedule) {
@@ -220,9 +234,9 @@ public final class ScheduleLinker implements Linker {
 
     /**
      * Where the schedule runs at a fixed time of day ({@code M H * * *}), whether this was done within
-     * hours after that day's start; the sentence saying so, or null.
+     * hours after that day's start; the sentence saying so in English and Chinese, or null.
      */
-    private static String inScheduledRun(CaseIndex index, Activity done, Planned p) {
+    private static String[] inScheduledRun(CaseIndex index, Activity done, Planned p) {
         if (p.schedule() == null || !(p.schedule().attributes().get("schedule") instanceof String cron)) {
             return null;
         }
@@ -237,9 +251,14 @@ public final class ScheduleLinker implements Linker {
         if (at.isBefore(start) || !at.isBefore(start.plus(RUN_WINDOW))) {
             return null;
         }
-        return String.format(java.util.Locale.ROOT, "%d s after the %02d:%02d run of %s scheduled by %s",
-                java.time.Duration.between(start, at).getSeconds(), Integer.parseInt(f[1]), Integer.parseInt(f[0]),
-                at.toLocalDate(), index.where(p.schedule()));
+        long seconds = java.time.Duration.between(start, at).getSeconds();
+        int hour = Integer.parseInt(f[1]);
+        int minute = Integer.parseInt(f[0]);
+        return new String[] {
+            String.format(java.util.Locale.ROOT, "%d s after the %02d:%02d run of %s scheduled by %s", seconds, hour,
+                    minute, at.toLocalDate(), index.where(p.schedule())),
+            String.format(java.util.Locale.ROOT, "发生在 %s 按 %s 计划于 %02d:%02d 开始的运行之后 %d 秒",
+                    at.toLocalDate(), index.where(p.schedule()), hour, minute, seconds)};
     }
 
     private static boolean datedAsPlanned(CaseIndex index, Activity done, Planned p, Matcher m) {

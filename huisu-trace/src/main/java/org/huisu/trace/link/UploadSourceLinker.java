@@ -22,7 +22,8 @@ import org.huisu.core.model.Source;
  */
 public final class UploadSourceLinker implements Linker {
 
-    private record Owner(Actor actor, double confidence, String explanation, List<Long> evidence) {
+    private record Owner(Actor actor, double confidence, String explanation, String explanationZh,
+            List<Long> evidence) {
     }
 
     @Override
@@ -61,7 +62,8 @@ public final class UploadSourceLinker implements Linker {
                 List<Long> evidence = new ArrayList<>(o.evidence());
                 evidence.add(a.evidenceArtifactId());
                 out.add(RelationKind.WAS_ASSOCIATED_WITH, NodeRef.activity(a.id()), NodeRef.actor(o.actor().id()),
-                        o.confidence(), index.where(a) + " came from " + address + ". " + o.explanation(), evidence);
+                        o.confidence(), index.where(a) + " came from " + address + ". " + o.explanation(),
+                        index.where(a) + " 来自 " + address + "。" + o.explanationZh(), evidence);
             }
         }
     }
@@ -70,9 +72,13 @@ public final class UploadSourceLinker implements Linker {
             String bucket) {
         List<Owner> owners = new ArrayList<>();
         for (Actor actor : index.ownersOf(address)) {
-            String attribution = attribution(actor, address);
+            Map<?, ?> attribution = attributionOf(actor, address);
             if (attribution != null) {
-                owners.add(new Owner(actor, 0.8, attribution, List.of()));
+                owners.add(new Owner(actor, 0.8, "The examiner " + attribution.get("examiner") + " attributed "
+                        + address + " to " + actor.name() + " (reference: " + attribution.get("reference")
+                        + ", recorded " + attribution.get("time") + ").", "检验人员 " + attribution.get("examiner")
+                        + " 将 " + address + " 归属于 " + actor.name() + "（依据：" + attribution.get("reference")
+                        + "，记录于 " + attribution.get("time") + "）。", List.of()));
                 continue;
             }
             if (actor.kind() != ActorKind.HOST) {
@@ -84,11 +90,13 @@ public final class UploadSourceLinker implements Linker {
             if (!wan || uploadsThere) {
                 owners.add(new Owner(actor, uploadsThere ? 0.95 : 0.85, actor.name() + " is configured with "
                         + address + evidenceText(actor) + (uploadsThere ? ", and its own disk records uploading to "
-                                + bucket + "." : "."), List.of()));
+                                + bucket + "." : "."), actor.name() + " 配置有地址 " + address + evidenceText(actor)
+                                + (uploadsThere ? "，且其自身磁盘记录了向 " + bucket + " 的上传。" : "。"), List.of()));
                 continue;
             }
             owners.add(new Owner(actor, 0.9, address + " is the WAN address of the router " + actor.name()
-                    + evidenceText(actor) + ".", List.of()));
+                    + evidenceText(actor) + ".", address + " 是路由器 " + actor.name() + " 的公网（WAN）地址"
+                            + evidenceText(actor) + "。", List.of()));
             for (Actor lan : index.actors()) {
                 if (lan.kind() != ActorKind.HOST || lan.equals(actor) || !behind(lan, actor)) {
                     continue;
@@ -102,22 +110,22 @@ public final class UploadSourceLinker implements Linker {
                 }
                 owners.add(new Owner(lan, 0.85, lan.name() + " sits on the LAN of " + actor.name() + " ("
                         + lanAddresses(lan) + ") and its own disk (" + String.join(", ", buckets)
-                        + ") records uploading to " + bucket + ".", List.of()));
+                        + ") records uploading to " + bucket + ".", lan.name() + " 位于 " + actor.name() + " 的局域网内（"
+                        + lanAddresses(lan) + "），其自身磁盘（" + String.join("、", buckets) + "）记录了向 " + bucket
+                        + " 的上传。", List.of()));
             }
         }
         return owners;
     }
 
-    @SuppressWarnings("unchecked")
-    private static String attribution(Actor actor, String address) {
+    /** The examiner's attribution of this address to the actor, where one was recorded. */
+    private static Map<?, ?> attributionOf(Actor actor, String address) {
         Object list = actor.attributes() == null ? null : actor.attributes().get("attributions");
-        if (!(list instanceof List<?> attributions)) {
-            return null;
-        }
-        for (Object o : attributions) {
-            if (o instanceof Map<?, ?> m && m.get("addresses") instanceof List<?> ads && ads.contains(address)) {
-                return "The examiner " + m.get("examiner") + " attributed " + address + " to " + actor.name()
-                        + " (reference: " + m.get("reference") + ", recorded " + m.get("time") + ").";
+        if (list instanceof List<?> attributions) {
+            for (Object o : attributions) {
+                if (o instanceof Map<?, ?> m && m.get("addresses") instanceof List<?> ads && ads.contains(address)) {
+                    return m;
+                }
             }
         }
         return null;

@@ -176,8 +176,8 @@ public final class Trace {
         return HuisuException.unreadable("cannot trace from '" + ref + "': " + why + ".");
     }
 
-    /** A hop as the contract's JSON gives it. */
-    public static Map<String, Object> json(Hop h) {
+    /** A hop as the contract's JSON gives it, its sentence in {@code en} or {@code zh}. */
+    public static Map<String, Object> json(Hop h, String language) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("depth", h.depth());
         if (h.artifact() != null) {
@@ -199,7 +199,7 @@ public final class Trace {
         m.put("relation", h.relation().kind().provName());
         m.put("linker", h.relation().linker());
         m.put("confidence", h.relation().confidence());
-        m.put("explanation", h.relation().explanation());
+        m.put("explanation", h.relation().explanation(language));
         m.put("stage", h.activity() == null || h.activity().stage() == null ? null : h.activity().stage().name());
         List<Map<String, Object>> actors = new ArrayList<>();
         if (h.actor() != null) {
