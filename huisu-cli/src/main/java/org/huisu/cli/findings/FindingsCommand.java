@@ -11,6 +11,7 @@ import org.huisu.cli.JsonOutput;
 import org.huisu.cli.Session;
 import org.huisu.cli.terminal.Sizes;
 import org.huisu.cli.terminal.Table;
+import org.huisu.core.Csv;
 import org.huisu.core.HuisuException;
 import org.huisu.core.Json;
 import org.huisu.core.casefolder.Case;
@@ -123,20 +124,9 @@ public final class FindingsCommand implements Callable<Integer> {
         out.println("category,count,confidence,detector,source,locator,sha256,details");
         c.store().forEachFinding(only, row -> out.println(String.join(",", row.finding().category().name(),
                 Integer.toString(row.finding().count()),
-                String.format(Locale.ROOT, "%.4f", row.finding().confidence()), csv(row.finding().detector()),
-                csv(row.sourceLabel()), csv(row.artifact().locator()),
+                String.format(Locale.ROOT, "%.4f", row.finding().confidence()), Csv.field(row.finding().detector()),
+                Csv.field(row.sourceLabel()), Csv.field(row.artifact().locator()),
                 row.artifact().sha256() == null ? "" : row.artifact().sha256(),
-                csv(Json.write(row.finding().details())))));
-    }
-
-    /** RFC 4180: quoted when it holds a comma, quote or line end; quotes doubled. */
-    static String csv(String s) {
-        if (s == null) {
-            return "";
-        }
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-            return s;
-        }
-        return '"' + s.replace("\"", "\"\"") + '"';
+                Csv.field(Json.write(row.finding().details())))));
     }
 }

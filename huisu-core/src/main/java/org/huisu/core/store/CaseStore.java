@@ -530,25 +530,20 @@ public final class CaseStore implements AutoCloseable {
     public List<Activity> activities(ActivityKind kind) {
         String where = kind == null ? "" : " WHERE kind = ?";
         Object[] args = kind == null ? new Object[0] : new Object[] {kind.name()};
-        return query("SELECT id, kind, stage, started, ended, actor_id, evidence_id, extractor, subject, attributes"
+        return query("SELECT " + ACTIVITY_COLUMNS
                         + " FROM activities" + where + " ORDER BY started, id", CaseStore::activity, args);
     }
 
     /** Streams every activity in id order, without holding them all. */
     public void forEachActivity(Consumer<Activity> action) {
-        stream("SELECT id, kind, stage, started, ended, actor_id, evidence_id, extractor, subject, attributes"
+        stream("SELECT " + ACTIVITY_COLUMNS
                 + " FROM activities ORDER BY id", CaseStore::activity, action);
     }
 
     /** As above, with only the named attributes read (the rest is never parsed). */
     public void forEachActivity(Set<String> attributes, Consumer<Activity> action) {
-        stream("SELECT id, kind, stage, started, ended, actor_id, evidence_id, extractor, subject, attributes"
-                + " FROM activities ORDER BY id", rs -> new Activity(rs.getLong(1),
-                        ActivityKind.valueOf(rs.getString(2)),
-                        rs.getString(3) == null ? null : Stage.valueOf(rs.getString(3)),
-                        Timestamps.parse(rs.getString(4)), Timestamps.parse(rs.getString(5)), nullableLong(rs, 6),
-                        nullableLong(rs, 7), rs.getString(8), rs.getString(9),
-                        Json.readFields(rs.getString(10), attributes)), action);
+        stream("SELECT " + ACTIVITY_COLUMNS + " FROM activities ORDER BY id",
+                rs -> activity(rs, text -> Json.readFields(text, attributes)), action);
     }
 
     /** An activity with where it was read and who did it, as a timeline shows it. */
@@ -567,20 +562,29 @@ public final class CaseStore implements AutoCloseable {
 
     /** The activities that acted on this subject (a key's URI, a path), in time order. */
     public List<Activity> activitiesWithSubject(String subject) {
-        return query("SELECT id, kind, stage, started, ended, actor_id, evidence_id, extractor, subject, attributes"
+        return query("SELECT " + ACTIVITY_COLUMNS
                 + " FROM activities WHERE subject = ? ORDER BY started, id", CaseStore::activity, subject);
     }
 
     public Optional<Activity> activity(long id) {
-        return query("SELECT id, kind, stage, started, ended, actor_id, evidence_id, extractor, subject, attributes"
+        return query("SELECT " + ACTIVITY_COLUMNS
                 + " FROM activities WHERE id = ?", CaseStore::activity, id).stream().findFirst();
     }
 
+    private static final String ACTIVITY_COLUMNS = "id, kind, stage, started, ended, actor_id, evidence_id, extractor,"
+            + " subject, attributes";
+
     private static Activity activity(ResultSet rs) throws SQLException {
+        return activity(rs, Json::readMap);
+    }
+
+    /** The activity of a row selected as {@link #ACTIVITY_COLUMNS}, its attributes read as {@code attributes} says. */
+    private static Activity activity(ResultSet rs, java.util.function.Function<String, Map<String, Object>> attributes)
+            throws SQLException {
         return new Activity(rs.getLong(1), ActivityKind.valueOf(rs.getString(2)),
                 rs.getString(3) == null ? null : Stage.valueOf(rs.getString(3)),
                 Timestamps.parse(rs.getString(4)), Timestamps.parse(rs.getString(5)), nullableLong(rs, 6),
-                nullableLong(rs, 7), rs.getString(8), rs.getString(9), Json.readMap(rs.getString(10)));
+                nullableLong(rs, 7), rs.getString(8), rs.getString(9), attributes.apply(rs.getString(10)));
     }
 
     /** Streams every artifact of the case in id order (of the given kinds, or all when none given). */
@@ -677,16 +681,10 @@ public final class CaseStore implements AutoCloseable {
         return counts;
     }
 
-    /** Relations that start or end at the node. */
+    /** Relations that start or end at the node, each with the artifacts it rests on. */
     public List<Relation> relationsOf(NodeRef node) {
-        return query("SELECT id, kind, from_type, from_id, to_type, to_id, linker, confidence, explanation,"
-                        + " explanation_zh FROM relations WHERE (from_type = ? AND from_id = ?) OR (to_type = ? AND"
-                        + " to_id = ?) ORDER BY id",
-                rs -> new Relation(rs.getLong(1), RelationKind.valueOf(rs.getString(2)),
-                        new NodeRef(NodeType.valueOf(rs.getString(3)), rs.getLong(4)),
-                        new NodeRef(NodeType.valueOf(rs.getString(5)), rs.getLong(6)), rs.getString(7),
-                        rs.getDouble(8), rs.getString(9), relationEvidence(rs.getLong(1)), rs.getString(10)),
-                node.type().name(), node.id(), node.type().name(), node.id());
+        return relationsAt(node).stream().map(r -> new Relation(r.id(), r.kind(), r.from(), r.to(), r.linker(),
+                r.confidence(), r.explanation(), relationEvidence(r.id()), r.explanationZh())).toList();
     }
 
     /** As {@link #relationsOf}, without each relation's evidence list (one query, for graph walks). */

@@ -798,25 +798,27 @@ public final class ChainBuilder {
                     uploadedThenDeleted++;
                 }
             }
-            String pattern = schedule(deletions);
+            Map<String, String> pattern = schedule(deletions);
             if (category == Category.FACE_IMAGE || facts.deletion.uploadedThenDeleted() == 0) {
-                facts.deletion = new Chains.Deletion(uploadedThenDeleted, pattern == null ? null
-                        : text(pattern, patternZh(deletions)));
+                facts.deletion = new Chains.Deletion(uploadedThenDeleted, pattern);
             }
             String en = n + " " + label() + " were deleted: " + deletions.size() + " deletion record(s) ("
                     + index.where(deletions.get(0)) + " first) remove files and folders that held them"
                     + (uploadedThenDeleted > 0 ? "; " + uploadedThenDeleted + " of them had been uploaded before" : "")
-                    + (pattern == null ? "." : "; " + pattern);
+                    + (pattern == null ? "." : "; " + pattern.get("en"));
             String zh = n + " 条" + labelZh() + "被删除：" + deletions.size() + " 条删除记录（首条见 "
                     + index.where(deletions.get(0)) + "）删除了存放它们的文件和目录"
                     + (uploadedThenDeleted > 0 ? "；其中 " + uploadedThenDeleted + " 条删除前已被上传" : "") + "。"
-                    + (pattern == null ? "" : patternZh(deletions));
+                    + (pattern == null ? "" : pattern.get("zh"));
             return found(Stage.DELETE, "DELETE", actors, locations, deletions, n, 0.85, en, zh,
                     evidenceOf(deletions));
         }
 
-        /** The schedule behind the deletions, where a linker tied them to a scheduled script's command. */
-        private String schedule(List<Activity> deletions) {
+        /**
+         * The schedule behind the deletions, in English and Chinese: the scheduled script's command a
+         * linker tied them to, else the days and hour they keep to; null when there is none.
+         */
+        private Map<String, String> schedule(List<Activity> deletions) {
             for (Activity d : deletions) {
                 for (Edge e : links.at(NodeRef.activity(d.id()))) {
                     if (e.kind() == RelationKind.WAS_INFORMED_BY && e.from().id() == d.id()
@@ -824,9 +826,11 @@ public final class ChainBuilder {
                         Activity command = index.activity(e.to().id());
                         Activity schedule = scheduleOf(command);
                         if (command != null && schedule != null) {
-                            return "the job " + index.where(schedule) + " runs " + schedule.attributes().get("description")
+                            String job = index.where(schedule) + " runs " + schedule.attributes().get("description")
                                     + " (" + schedule.attributes().get("schedule") + "); its script deletes with "
-                                    + command.attributes().get("command") + " (" + index.where(command) + ").";
+                                    + command.attributes().get("command") + " (" + index.where(command) + ")";
+                            return text("the job " + job + ".", "定时任务按计划运行脚本，脚本在上传后删除本地文件（"
+                                    + job + "）。");
                         }
                     }
                 }
@@ -841,21 +845,11 @@ public final class ChainBuilder {
                 }
             }
             if (days.size() >= 3 && hours.size() <= 2) {
-                return "deletions happen on " + days.size() + " days, always at " + hours.iterator().next()
+                String en = "deletions happen on " + days.size() + " days, always at " + hours.iterator().next()
                         + " o'clock (" + zone.getId() + ").";
+                return text(en, "删除行为规律出现：" + en);
             }
             return null;
-        }
-
-        private String patternZh(List<Activity> deletions) {
-            String en = schedule(deletions);
-            if (en == null) {
-                return null;
-            }
-            if (en.startsWith("the job ")) {
-                return "定时任务按计划运行脚本，脚本在上传后删除本地文件（" + en.substring("the job ".length()) + "）。";
-            }
-            return "删除行为规律出现：" + en;
         }
 
         private Activity scheduleOf(Activity command) {

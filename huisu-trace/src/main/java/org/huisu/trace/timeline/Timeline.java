@@ -3,6 +3,7 @@ package org.huisu.trace.timeline;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.huisu.core.Csv;
 import org.huisu.core.Json;
 import org.huisu.core.model.Activity;
 import org.huisu.core.store.CaseStore;
@@ -34,7 +35,7 @@ public final class Timeline {
             if (format == Format.CSV) {
                 java.util.List<String> values = new java.util.ArrayList<>();
                 for (String c : COLUMNS) {
-                    values.add(csv(e.get(c) == null ? "" : e.get(c).toString()));
+                    values.add(Csv.field(e.get(c) == null ? null : e.get(c).toString()));
                 }
                 out.println(String.join(",", values));
             } else {
@@ -67,13 +68,5 @@ public final class Timeline {
         e.put("extractor", a.extractor());
         e.put("activity_id", a.id());
         return e;
-    }
-
-    /** RFC 4180. */
-    static String csv(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-            return s;
-        }
-        return '"' + s.replace("\"", "\"\"") + '"';
     }
 }
